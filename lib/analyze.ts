@@ -1,0 +1,212 @@
+import { runChecks } from './checks';
+import type { Sentence } from './checks/types';
+import { derive } from './derived';
+import { type Line, pageLines } from './detect/lines';
+import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
+import { buildGrid, type Grid } from './grid/grid';
+import type { Finding, FormatVersion, ReportRecord, TableKey } from './record/schema';
+import { readActiveDisclosure } from './tables/activeDisclosure';
+import { readApplications } from './tables/applications';
+import { classify, TABLE_HINT, type TableKind } from './tables/classify';
+import { ReadContext, refKey } from './tables/context';
+import { readReviewLitigation } from './tables/reviewLitigation';
+import { norm } from './text/normalize';
+
+export interface AnalyzeOptions {
+  /** The page address; defaults to the document's URL. */
+  url?: string;
+  capturedAt?: string;
+  /** Last year's record of the same body, for the cross-year rules. */
+  previous?: ReportRecord;
+}
+
+/** A record and the live page behind it: every cell reference points back to its element. */
+export interface Analysis {
+  record: ReportRecord;
+  /** `refKey(ref)` → the `<td>`/`<th>` the value was read from. */
+  elements: Map<string, Element>;
+  /** The `<table>` elements read as report tables. */
+  tables: Element[];
+  /** The element holding the article (the report's text and tables). */
+  body: Element | null;
+}
+
+export { refKey };
+
+/** Find and read the standard tables of a page. */
+function readTables(doc: Document) {
+  const all = Array.from(doc.getElementsByTagName('table'));
+  const index = new Map<Element, number>(all.map((t, i) => [t, i]));
+  const byKind: Record<TableKind, Grid[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
+  const reportTables: Element[] = [];
+  for (const table of all) {
+    if (!TABLE_HINT.test(table.textContent ?? '')) continue;
+    const grid = buildGrid(table);
+    const kind = classify(grid);
+    if (!kind) continue;
+    byKind[kind].push(grid);
+    reportTables.push(table);
+  }
+  const ctx = new ReadContext((t) => index.get(t) ?? -1);
+  const tables: ReportRecord['tables'] = {};
+  const t2 = readActiveDisclosure(byKind.activeDisclosure, ctx);
+  const t3 = readApplications(byKind.applications, ctx);
+  const t4 = readReviewLitigation(byKind.reviewLitigation, ctx);
+  if (t2) tables.activeDisclosure = t2;
+  if (t3) tables.applications = t3;
+  if (t4) tables.reviewLitigation = t4;
+  return { tables, ctx, reportTables };
+}
+
+/** The format version the labels say: 表二's column names, 表三's （六）其他处理 rows. */
+function detectVersion(tables: ReportRecord['tables']): FormatVersion {
+  const t2cols = new Set(Object.values(tables.activeDisclosure ?? {}).flatMap((r) => Object.keys(r)));
+  const t3 = tables.applications ?? {};
+  const votes = { '2019': 0, '2021': 0 };
+  if (['issued', 'repealed', 'inForce'].some((c) => t2cols.has(c))) votes['2021']++;
+  if (['newlyMade', 'newlyPublished', 'totalPublished', 'previousItems', 'change', 'projects'].some((c) => t2cols.has(c))) votes['2019']++;
+  if (Object.keys(t3).some((r) => r.startsWith('otherHandling.'))) votes['2021']++;
+  else if ('otherHandling' in t3) votes['2019']++;
+  if (votes['2019'] === votes['2021']) return 'unknown';
+  return votes['2019'] > votes['2021'] ? '2019' : '2021';
+}
+
+function lowestCommonAncestor(els: Element[]): Element | null {
+  if (els.length === 0) return null;
+  let anc: Element | null = els[0] as Element;
+  for (const el of els.slice(1)) {
+    while (anc && !anc.contains(el)) anc = anc.parentElement;
+  }
+  return anc;
+}
+
+const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;
+
+function toSentences(lines: Line[], year: number | undefined): Sentence[] {
+  const out: Sentence[] = [];
+  const yearMark = year ? `${year}年` : null;
+  for (const line of lines) {
+    const lineNorm = norm(line.text);
+    const lineScoped = SCOPE.test(lineNorm) || (yearMark !== null && lineNorm.includes(yearMark));
+    for (const text of line.text.split(/(?<=[。！？!?])/)) {
+      const n = norm(text);
+      if (!/\d|[零一二三四五六七八九十]件/.test(n) && !/未|没有|无|均/.test(n)) continue;
+      out.push({ text: text.trim(), norm: n, scoped: lineScoped || SCOPE.test(n) });
+    }
+  }
+  return out;
+}
+
+function pipelineFinding(id: string, message: string): Finding {
+  return { id, rule: id.split(':')[0] as string, status: 'na', severity: 'info', message, cells: [] };
+}
+
+/**
+ * Read a page into the canonical record: detect, read the tables, run every check. Never throws:
+ * an error in any step becomes a finding and the rest of the record is still returned.
+ */
+export function analyze(doc: Document, opts: AnalyzeOptions = {}): Analysis {
+  const capturedAt = opts.capturedAt ?? new Date().toISOString();
+  const url = opts.url ?? doc.URL ?? '';
+  const record: ReportRecord = {
+    schemaVersion: 1,
+    source: { url, title: (doc.title ?? '').trim(), capturedAt },
+    report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
+    tables: {},
+    findings: [],
+    derived: {},
+  };
+  const analysis: Analysis = { record, elements: new Map(), tables: [], body: null };
+  try {
+    run(doc, opts, analysis);
+  } catch (e) {
+    record.findings.push({
+      id: 'parser.error:page',
+      rule: 'parser.error',
+      status: 'na',
+      severity: 'error',
+      message: `读取页面时出错，结果可能不完整：${e instanceof Error ? e.message : String(e)}`,
+      cells: [],
+    });
+  }
+  return analysis;
+}
+
+function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
+  const { record } = analysis;
+  const root = doc.body ?? doc.documentElement;
+  const { tables, ctx, reportTables } = readTables(doc);
+  const allLines = pageLines(root, new Set(reportTables));
+  const sections = findSections(allLines);
+  const title = readTitle(doc, allLines);
+  const present = (Object.keys(tables) as TableKey[]).length;
+
+  const body = lowestCommonAncestor([...reportTables, ...sections.map((s) => allLines[s.line]?.el as Element)]) ?? root;
+  analysis.body = body;
+  const bodyLines = body === root ? allLines : allLines.filter((l) => body.contains(l.el));
+  const firstSection = sections.length ? bodyLines.findIndex((l) => l.text === sections[0]?.heading) : 0;
+  const narrativeLines = bodyLines.slice(Math.max(0, firstSection));
+  const text = bodyLines.map((l) => l.text).join('\n');
+  const narrativeText = narrativeLines.map((l) => norm(l.text)).join('\n');
+
+  const year = title.year ?? periodYear(norm(text));
+  const pub = publishedAt(doc, allLines);
+  if (pub) record.source.publishedAt = pub;
+  if (title.title) record.source.title = title.title;
+
+  const cells = Object.values(tables).flatMap((t) => Object.values(t ?? {}).flatMap((r) => Object.values(r)));
+  const blankShare = cells.length ? cells.filter((c) => c.kind === 'blank').length / cells.length : 0;
+  const isTemplate = present > 0 && blankShare >= 0.9 && (title.isFormat || title.year === undefined);
+  const isReport = !isTemplate && (title.isReportTitle || sections.length >= 3) && (sections.length >= 2 || present > 0);
+
+  record.report = {
+    isReport,
+    isTemplate,
+    ...(title.agency ? { agency: title.agency } : {}),
+    ...(year ? { year } : {}),
+    formatVersion: present ? detectVersion(tables) : 'unknown',
+    script: scriptOf(text),
+    sections: sections.map((s) => ({ index: s.index, heading: s.heading })),
+  };
+
+  if (isTemplate) {
+    record.findings.push(pipelineFinding('report.template:page', '这是年度报告格式（模板）本身，表格是空的，不做核查。'));
+    return;
+  }
+  if (!isReport) {
+    record.findings.push(pipelineFinding('report.detected:page', '这个页面不是政府信息公开工作年度报告，没有可核查的表格。'));
+    return;
+  }
+  if (year !== undefined && year < 2019 && present === 0) {
+    record.findings.push(
+      pipelineFinding('report.pre2019:page', `这是 ${year} 年度的报告，早于 2019 年的统一格式，没有标准统计表，不做核查。`),
+    );
+    return;
+  }
+
+  record.tables = tables;
+  for (const [k, el] of ctx.elements) analysis.elements.set(k, el);
+  analysis.tables = reportTables;
+  if (ctx.extras.length) record.extras = ctx.extras;
+  record.findings = runChecks({
+    tables,
+    ...(year !== undefined ? { year } : {}),
+    version: record.report.formatVersion,
+    labelIssues: ctx.issues,
+    sections: sections.map((s) => s.index),
+    sentences: toSentences(narrativeLines, year),
+    years: {
+      ...(title.year !== undefined ? { title: title.year } : {}),
+      ...(periodYear(norm(text)) !== undefined ? { period: periodYear(norm(text)) } : {}),
+      ...(narrativeYear(narrativeText) !== undefined ? { narrative: narrativeYear(narrativeText) } : {}),
+    },
+    media: countMedia(body),
+    ...(opts.previous ? { previous: opts.previous } : {}),
+  });
+  record.derived = derive(tables);
+  record.reading = {
+    tablesFound: reportTables.length,
+    cellsRead: ctx.cellsRead,
+    blanksAssumedZero: cells.filter((c) => c.kind === 'blank' || c.kind === 'placeholder').length,
+  };
+}

@@ -1,0 +1,32 @@
+import type { CellRef, Finding } from '../record/schema';
+import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import type { Rule } from './types';
+
+/** One finding per table listing its blank and placeholder cells: a blank is never silently a zero. */
+export const cellBlank: Rule = {
+  id: 'cell.blank',
+  severity: 'warning',
+  title: '空白或占位符（/、-、—、无）单元格',
+  run: ({ tables }) => {
+    const blanks = new Map<string, CellRef[]>();
+    for (const [ref, cell] of allCells(tables)) {
+      if (cell.kind === 'blank' || cell.kind === 'placeholder') blanks.set(ref.table, [...(blanks.get(ref.table) ?? []), ref]);
+    }
+    return presentTables(tables).map((table): Finding => {
+      const list = blanks.get(table) ?? [];
+      const id = `cell.blank:${table}`;
+      if (list.length === 0) {
+        return { id, rule: 'cell.blank', status: 'pass', severity: 'warning', message: `${TABLE_NAMES[table]}没有空白单元格。`, cells: [] };
+      }
+      return {
+        id,
+        rule: 'cell.blank',
+        status: 'fail',
+        severity: 'warning',
+        message: `${TABLE_NAMES[table]}有 ${list.length} 个单元格空白或只有占位符，核算时按 0 计。`,
+        cells: list,
+        assumedZero: list,
+      };
+    });
+  },
+};

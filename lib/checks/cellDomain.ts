@@ -1,0 +1,42 @@
+import type { CellRef, Finding } from '../record/schema';
+import { T2_COLUMNS } from '../tables/labels';
+import { domainProblem } from '../text/cell';
+import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import type { Rule } from './types';
+
+/** Counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal. */
+export const cellDomain: Rule = {
+  id: 'cell.domain',
+  severity: 'error',
+  title: '数量为非负整数（本年增/减可为负，金额可有小数）',
+  run: ({ tables }) => {
+    const bad = new Map<string, { ref: CellRef; why: string; raw: string }[]>();
+    for (const [ref, cell] of allCells(tables)) {
+      const def = ref.table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === ref.column) : undefined;
+      const why = domainProblem(cell, { negative: def?.negative, decimal: def?.decimal });
+      if (why) bad.set(ref.table, [...(bad.get(ref.table) ?? []), { ref, why, raw: cell.raw }]);
+    }
+    return presentTables(tables).map((table): Finding => {
+      const list = bad.get(table) ?? [];
+      const id = `cell.domain:${table}`;
+      if (list.length === 0) {
+        return {
+          id,
+          rule: 'cell.domain',
+          status: 'pass',
+          severity: 'error',
+          message: `${TABLE_NAMES[table]}的数字都在允许范围内。`,
+          cells: [],
+        };
+      }
+      return {
+        id,
+        rule: 'cell.domain',
+        status: 'fail',
+        severity: 'error',
+        message: `${TABLE_NAMES[table]}有 ${list.length} 个数字超出允许范围：${list.map((b) => `${b.ref.row}/${b.ref.column}「${b.raw}」${b.why}`).join('；')}`,
+        cells: list.map((b) => b.ref),
+      };
+    });
+  },
+};

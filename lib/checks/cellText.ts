@@ -1,0 +1,42 @@
+import type { Finding } from '../record/schema';
+import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import type { Rule } from './types';
+
+/** A cell holding words or several numbers: say which reading was taken, per cell. */
+export const cellText: Rule = {
+  id: 'cell.text',
+  severity: 'info',
+  title: '单元格含文字或多个数字',
+  run: ({ tables }) => {
+    const out: Finding[] = [];
+    const withText = new Set<string>();
+    for (const [ref, cell] of allCells(tables)) {
+      if (cell.kind !== 'text') continue;
+      withText.add(ref.table);
+      const reading = cell.value === null ? '无法读出数字' : `读作 ${cell.value}`;
+      out.push({
+        id: `cell.text:${ref.table}.${ref.row}.${ref.column}`,
+        rule: 'cell.text',
+        status: 'fail',
+        severity: 'info',
+        message: `${TABLE_NAMES[ref.table]}「${cell.label ?? `${ref.row}/${ref.column}`}」写的是「${cell.raw}」，${reading}。${(cell.notes ?? []).join('；')}`,
+        cells: [ref],
+        ...(cell.value !== null ? { actual: cell.value } : {}),
+        quote: cell.raw,
+      });
+    }
+    for (const table of presentTables(tables)) {
+      if (!withText.has(table)) {
+        out.push({
+          id: `cell.text:${table}`,
+          rule: 'cell.text',
+          status: 'pass',
+          severity: 'info',
+          message: `${TABLE_NAMES[table]}的单元格都是单纯的数字或空白。`,
+          cells: [],
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,96 @@
+import type { Cell, CellRef, Finding, ReportRecord, Severity } from '../record/schema';
+
+export interface Term {
+  ref: CellRef;
+  /** +1 on the left side of the formula, −1 on the right. */
+  coef: 1 | -1;
+}
+
+export interface Equation {
+  id: string;
+  rule: string;
+  severity: Severity;
+  formula: string;
+  terms: Term[];
+}
+
+export interface Evaluated {
+  eq: Equation;
+  status: 'pass' | 'fail' | 'na';
+  left: number;
+  right: number;
+  /** left − right */
+  residual: number;
+  assumedZero: CellRef[];
+  unreadable: CellRef[];
+}
+
+export function cellAt(tables: ReportRecord['tables'], ref: CellRef): Cell | undefined {
+  return tables[ref.table]?.[ref.row]?.[ref.column];
+}
+
+const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** Evaluate an equation: blanks and placeholders count as 0 (and are listed); missing or wordy cells make it na. */
+export function evaluate(tables: ReportRecord['tables'], eq: Equation): Evaluated {
+  let left = 0;
+  let right = 0;
+  const assumedZero: CellRef[] = [];
+  const unreadable: CellRef[] = [];
+  for (const t of eq.terms) {
+    const cell = cellAt(tables, t.ref);
+    let v = 0;
+    if (!cell || (cell.value === null && cell.kind === 'text')) unreadable.push(t.ref);
+    else if (cell.value === null) assumedZero.push(t.ref);
+    else v = cell.value;
+    if (t.coef > 0) left += v;
+    else right += v;
+  }
+  left = round(left);
+  right = round(right);
+  const residual = round(left - right);
+  const status = unreadable.length ? 'na' : residual === 0 ? 'pass' : 'fail';
+  return { eq, status, left, right, residual, assumedZero, unreadable };
+}
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+
+export function toFinding(ev: Evaluated): Finding {
+  const { eq } = ev;
+  const cells = eq.terms.map((t) => t.ref);
+  const base = { id: eq.id, rule: eq.rule, severity: eq.severity, formula: eq.formula, cells };
+  if (ev.status === 'na') {
+    return {
+      ...base,
+      status: 'na',
+      message: `无法核对：${ev.unreadable.map((r) => `${r.row}/${r.column}`).join('、')} 缺失或不是数字。${eq.formula}`,
+    };
+  }
+  const zero = ev.assumedZero.length ? { assumedZero: ev.assumedZero } : {};
+  const blanks = ev.assumedZero.length ? `（${ev.assumedZero.length} 个空白格按 0 计）` : '';
+  if (ev.status === 'pass') {
+    return {
+      ...base,
+      ...zero,
+      status: 'pass',
+      expected: ev.right,
+      actual: ev.left,
+      difference: 0,
+      message: `相符：${fmt(ev.left)} = ${fmt(ev.right)}${blanks}`,
+    };
+  }
+  return {
+    ...base,
+    ...zero,
+    status: 'fail',
+    expected: ev.right,
+    actual: ev.left,
+    difference: ev.residual,
+    message: `不相符：左边 ${fmt(ev.left)}，右边 ${fmt(ev.right)}，相差 ${fmt(ev.residual)}${blanks}。${eq.formula}`,
+  };
+}
+
+/** A finding for a rule that could not run because its table is missing. */
+export function missingTable(rule: string, severity: Severity, table: string): Finding {
+  return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${table}，无法核对。`, cells: [] };
+}

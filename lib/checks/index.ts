@@ -1,0 +1,60 @@
+import type { Finding } from '../record/schema';
+import { cellBlank } from './cellBlank';
+import { cellDomain } from './cellDomain';
+import { cellText } from './cellText';
+import { crossYearCarryOver } from './crossYearCarryOver';
+import { crossYearInForce } from './crossYearInForce';
+import { formatLabels } from './formatLabels';
+import { formatSections } from './formatSections';
+import { formatTablesAsImages } from './formatTablesAsImages';
+import { formatVersion } from './formatVersion';
+import { narrative } from './narrative';
+import { applySuspect } from './suspect';
+import { t3Balance } from './t3Balance';
+import { t3ResultsSum } from './t3ResultsSum';
+import { t3RowTotal } from './t3RowTotal';
+import { t4Total } from './t4Total';
+import type { CheckInput, Rule } from './types';
+import { yearConsistency } from './yearConsistency';
+
+/** Every rule of rules.md, in the order findings are listed. */
+export const RULES: readonly Rule[] = [
+  t3RowTotal,
+  t3ResultsSum,
+  t3Balance,
+  t4Total,
+  cellDomain,
+  cellBlank,
+  cellText,
+  formatVersion,
+  formatLabels,
+  formatSections,
+  formatTablesAsImages,
+  yearConsistency,
+  narrative,
+  crossYearCarryOver,
+  crossYearInForce,
+];
+
+/** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
+export function runChecks(input: CheckInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    try {
+      findings.push(...rule.run(input));
+    } catch (e) {
+      findings.push({
+        id: `${rule.id}:error`,
+        rule: rule.id,
+        status: 'na',
+        severity: rule.severity,
+        message: `检查「${rule.title}」时出错：${e instanceof Error ? e.message : String(e)}`,
+        cells: [],
+      });
+    }
+  }
+  applySuspect(findings, input.tables);
+  return findings;
+}
+
+export type { CheckInput, Rule } from './types';

@@ -1,0 +1,95 @@
+import type { CellRef, Finding } from '../record/schema';
+import { cellAt } from './equation';
+import { statements } from './narrativeFigures';
+import { resultRows } from './t3equations';
+import type { Rule } from './types';
+
+const t3 = (row: string): CellRef => ({ table: 'applications', row, column: 'total' });
+const t4 = (row: string, column = 'total'): CellRef => ({ table: 'reviewLitigation', row, column });
+
+/** Which table cells each stated figure is compared with (their sum), and its name in Chinese. */
+function target(figure: string, tableRows: string[]): { name: string; refs: CellRef[] } | null {
+  const group = (g: string) => tableRows.filter((r) => r === g || r.startsWith(`${g}.`)).map(t3);
+  switch (figure) {
+    case 'newReceived':
+      return { name: '本年新收申请', refs: [t3('newReceived')] };
+    case 'carriedOver':
+      return { name: '上年结转申请', refs: [t3('carriedOver')] };
+    case 'totalProcessed':
+      return { name: '办结（（七）总计）', refs: [t3('totalProcessed')] };
+    case 'carriedForward':
+      return { name: '结转下年度继续办理', refs: [t3('carriedForward')] };
+    case 'granted':
+      return { name: '予以公开', refs: [t3('granted')] };
+    case 'partiallyGranted':
+      return { name: '部分公开', refs: [t3('partiallyGranted')] };
+    case 'grantedOrPartial':
+      return { name: '予以公开及部分公开', refs: [t3('granted'), t3('partiallyGranted')] };
+    case 'withheld':
+    case 'unable':
+    case 'notProcessed':
+    case 'otherHandling':
+      return {
+        name: { withheld: '不予公开', unable: '无法提供', notProcessed: '不予处理', otherHandling: '其他处理' }[figure],
+        refs: group(figure),
+      };
+    case 'review':
+      return { name: '行政复议', refs: [t4('review')] };
+    case 'litigation':
+      return { name: '行政诉讼', refs: [t4('litigationDirect'), t4('litigationAfterReview')] };
+    default:
+      return null;
+  }
+}
+
+export const narrative: Rule = {
+  id: 'narrative',
+  severity: 'warning',
+  title: '正文所述全年数字与表格一致',
+  run: ({ sentences, year, tables }) => {
+    const out: Finding[] = [];
+    const counts = new Map<string, number>();
+    const rows = resultRows(tables.applications ?? {});
+    for (const st of statements(sentences, year)) {
+      const n = (counts.get(st.figure) ?? 0) + 1;
+      counts.set(st.figure, n);
+      const rule = `narrative.${st.figure}`;
+      const base = { id: `${rule}:${n}`, rule, severity: 'warning' as const, quote: st.quote };
+      if (st.figure === 'allUpheld') {
+        const refs = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((g) => [t4(g, 'corrected'), t4(g, 'pending')]);
+        const nonzero = refs.filter((r) => (cellAt(tables, r)?.value ?? 0) > 0);
+        if (!tables.reviewLitigation) {
+          out.push({ ...base, status: 'na', message: '正文说「均获维持」，但没有找到表四。', cells: [] });
+        } else if (nonzero.length === 0) {
+          out.push({ ...base, status: 'pass', message: '正文说「均获维持」，表四没有纠正或尚未审结的案件。', cells: refs });
+        } else {
+          out.push({ ...base, status: 'fail', message: '正文说「均获维持」，但表四有结果纠正或尚未审结的案件。', cells: nonzero });
+        }
+        continue;
+      }
+      const t = target(st.figure, rows);
+      if (!t) continue;
+      const cells = t.refs.map((r) => cellAt(tables, r));
+      if (t.refs.length === 0 || cells.some((c) => !c || (c.value === null && c.kind === 'text'))) {
+        out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
+        continue;
+      }
+      const table = cells.reduce((s, c) => s + (c?.value ?? 0), 0);
+      const assumedZero = t.refs.filter((_, i) => cells[i]?.value === null);
+      const common = {
+        ...base,
+        expected: table,
+        actual: st.value,
+        difference: st.value - table,
+        cells: t.refs,
+        ...(assumedZero.length ? { assumedZero } : {}),
+      };
+      out.push(
+        table === st.value
+          ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致。` }
+          : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件，相差 ${st.value - table}。` },
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+import type { CellRef, Finding, ReportRecord } from '../record/schema';
+import { refKey } from '../tables/context';
+import { cellAt, type Evaluated, evaluate } from './equation';
+import { t3Equations } from './t3equations';
+
+/**
+ * When several 表三 equations fail, look for the one cell whose change would satisfy all of them
+ * without breaking one that holds. If exactly one such cell exists, name it on every failure it
+ * explains, with the value it would need.
+ */
+export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; value: number; explains: string[] } | null {
+  const evaluated = t3Equations(tables).map((eq) => evaluate(tables, eq));
+  const failing = evaluated.filter((e) => e.status === 'fail');
+  if (failing.length === 0) return null;
+  const passing = evaluated.filter((e) => e.status === 'pass');
+  const inPassing = new Set(passing.flatMap((e) => e.eq.terms.map((t) => refKey(t.ref))));
+
+  const candidates: { ref: CellRef; delta: number }[] = [];
+  const first = failing[0] as Evaluated;
+  for (const term of first.eq.terms) {
+    const key = refKey(term.ref);
+    if (inPassing.has(key)) continue;
+    let delta: number | null = null;
+    let ok = true;
+    for (const f of failing) {
+      const t = f.eq.terms.find((x) => refKey(x.ref) === key);
+      if (!t) {
+        ok = false;
+        break;
+      }
+      // residual + coef·d = 0
+      const d = -f.residual / t.coef;
+      if (delta === null) delta = d;
+      else if (Math.abs(delta - d) > 1e-9) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && delta !== null) candidates.push({ ref: term.ref, delta });
+  }
+  if (candidates.length !== 1) return null;
+  const c = candidates[0] as { ref: CellRef; delta: number };
+  const value = Math.round(((cellAt(tables, c.ref)?.value ?? 0) + c.delta) * 1e6) / 1e6;
+  if (value < 0) return null;
+  return { ref: c.ref, value, explains: failing.map((f) => f.eq.id) };
+}
+
+export function applySuspect(findings: Finding[], tables: ReportRecord['tables']): void {
+  const s = findSuspect(tables);
+  if (!s) return;
+  const cell = cellAt(tables, s.ref);
+  const shown = cell?.raw ? `「${cell.raw}」` : '空白';
+  const explains = new Set(s.explains);
+  for (const f of findings) {
+    if (!explains.has(f.id)) continue;
+    f.suspect = s.ref;
+    f.suspectValue = s.value;
+    f.message += ` 可能的错处：「${cell?.label ?? `${s.ref.row}/${s.ref.column}`}」一格（现为${shown}），若为 ${s.value}，${explains.size} 个不相符的等式全部成立。`;
+  }
+}

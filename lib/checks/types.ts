@@ -1,0 +1,35 @@
+import type { Finding, FormatVersion, ReportRecord, Severity, TableKey } from '../record/schema';
+import type { LabelIssue } from '../tables/context';
+
+/** A sentence of the report's own text, as written, with the normalised form used for matching. */
+export interface Sentence {
+  text: string;
+  norm: string;
+  /** The sentence or its paragraph names the report year or the whole year (全年, 本年度, 累计…). */
+  scoped: boolean;
+}
+
+/** Everything a rule may look at. Rules are pure functions of this. */
+export interface CheckInput {
+  tables: ReportRecord['tables'];
+  year?: number;
+  version: FormatVersion;
+  /** Per standard table: how the page's labels differ from the template's. */
+  labelIssues: Record<TableKey, LabelIssue[]>;
+  /** Section numbers (1–6) in the order their headings appear. */
+  sections: number[];
+  sentences: Sentence[];
+  years: { title?: number; period?: number; narrative?: number };
+  /** Images and attachment links in the article body (tables given as pictures or files). */
+  media: { images: number; attachments: number };
+  previous?: ReportRecord;
+}
+
+export interface Rule {
+  /** Stable rule id, the prefix of every finding id it makes (`t3.balance` → `t3.balance:total`). */
+  id: string;
+  severity: Severity;
+  /** One line in Chinese, for the panel and the docs. */
+  title: string;
+  run(input: CheckInput): Finding[];
+}

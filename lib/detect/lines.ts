@@ -1,0 +1,80 @@
+/** A line of the page's text, as a reader sees it, with the block element it sits in. */
+export interface Line {
+  text: string;
+  el: Element;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SELECT', 'OPTION', 'svg', 'IFRAME', 'OBJECT']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'CAPTION',
+  'BLOCKQUOTE',
+  'PRE',
+  'FORM',
+  'CENTER',
+  'BODY',
+  'HR',
+]);
+
+/**
+ * The text of `root` cut into lines at block boundaries and <br>, skipping scripts, hidden
+ * elements and the given tables (the report's own tables are read as tables, not as prose).
+ */
+export function pageLines(root: Element, skip: ReadonlySet<Element>): Line[] {
+  const lines: Line[] = [];
+  let buf = '';
+  let owner: Element = root;
+  const flush = () => {
+    const t = buf.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (t) lines.push({ text: t, el: owner });
+    buf = '';
+  };
+  const walk = (el: Element): void => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        if (buf === '') owner = el;
+        buf += (n as Text).data;
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const child = n as Element;
+      const tag = child.tagName;
+      if (SKIP.has(tag) || skip.has(child) || child.hasAttribute('hidden')) continue;
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      const block = BLOCK.has(tag);
+      if (block) flush();
+      walk(child);
+      if (block) flush();
+    }
+  };
+  walk(root);
+  flush();
+  return lines;
+}

@@ -1,0 +1,16 @@
+const TITLE_WORDS = /(?:信息公开|信息公開|資訊公開).{0,12}(?:年度报告|年度報告|年报|年報)|年度报告格式/;
+const BODY_WORDS = /勾稽关系|勾稽關係|本年新收政府信息公开申请|本年新收政府信息公開申請|主动公开政府信息情况|主動公開政府信息情況/;
+
+/**
+ * A cheap first look for the content script: could this page be an annual report? A title or
+ * heading that says so, or the 表三 note in the text. Costs one string test on most pages.
+ */
+export function looksLikeReport(doc: Document): boolean {
+  if (TITLE_WORDS.test(doc.title)) return true;
+  const body = doc.body;
+  if (!body) return false;
+  for (const h of Array.from(body.querySelectorAll('h1, h2, h3')).slice(0, 8)) {
+    if (TITLE_WORDS.test(h.textContent ?? '')) return true;
+  }
+  return BODY_WORDS.test(body.textContent ?? '');
+}

@@ -1,0 +1,114 @@
+import { cellText } from './text';
+
+/** One real `<td>`/`<th>` of a table, with where it starts in the grid and how far it spans. */
+export interface GridCell {
+  el: Element;
+  text: string;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+/** A table as the browser lays it out: every slot points back to the real cell covering it. */
+export interface Grid {
+  table: Element;
+  /** slots[r][c]: the cell covering row r, column c (rows may be ragged; holes are undefined). */
+  slots: (GridCell | undefined)[][];
+  cells: GridCell[];
+  width: number;
+}
+
+// The limits browsers apply (HTML's table processing model and Chromium).
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+
+/** HTML's "rules for parsing non-negative integers": leading digits count, anything else is the default. */
+function spanAttr(el: Element, name: string, fallback: number): number {
+  const v = el.getAttribute(name);
+  if (v === null) return fallback;
+  const m = /^[\s]*\+?(\d+)/.exec(v);
+  return m ? Number(m[1]) : fallback;
+}
+
+/** The rows of a table in HTML's order: thead, then tbody and bare rows in tree order, then tfoot. */
+function rowGroups(table: Element): Element[][] {
+  const head: Element[][] = [];
+  const body: Element[][] = [];
+  const foot: Element[][] = [];
+  let bare: Element[] | null = null;
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+    const tag = child.tagName;
+    if (tag === 'TR') {
+      if (!bare) {
+        bare = [];
+        body.push(bare);
+      }
+      bare.push(child);
+      continue;
+    }
+    bare = null;
+    if (tag !== 'THEAD' && tag !== 'TBODY' && tag !== 'TFOOT') continue;
+    const rows: Element[] = [];
+    for (let tr = child.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.tagName === 'TR') rows.push(tr);
+    (tag === 'THEAD' ? head : tag === 'TFOOT' ? foot : body).push(rows);
+  }
+  // Only the first thead and tfoot are treated as such; others are ordinary row groups in place.
+  return [...head.slice(0, 1), ...head.slice(1), ...body, ...foot];
+}
+
+/**
+ * Expand a table into its grid as a browser would: rowspan/colspan clamped, rowspan=0 and spans
+ * past the end of the row group cut at the group's end, cells placed in the first free slot.
+ * Work is linear in the number of slots; nested tables are not entered.
+ */
+export function buildGrid(table: Element): Grid {
+  const slots: (GridCell | undefined)[][] = [];
+  const cells: GridCell[] = [];
+  let width = 0;
+  let r = 0;
+  for (const group of rowGroups(table)) {
+    const groupEnd = r + group.length;
+    for (const tr of group) {
+      const row = slots[r] ?? [];
+      slots[r] = row;
+      let c = 0;
+      for (let td = tr.firstElementChild; td; td = td.nextElementSibling) {
+        if (td.tagName !== 'TD' && td.tagName !== 'TH') continue;
+        while (row[c] !== undefined) c++;
+        let colspan = spanAttr(td, 'colspan', 1);
+        if (colspan < 1) colspan = 1;
+        if (colspan > MAX_COLSPAN) colspan = MAX_COLSPAN;
+        let rowspan = spanAttr(td, 'rowspan', 1);
+        if (rowspan === 0 || rowspan > MAX_ROWSPAN) rowspan = groupEnd - r;
+        rowspan = Math.max(1, Math.min(rowspan, groupEnd - r));
+        const cell: GridCell = { el: td, text: cellText(td), row: r, col: c, rowspan, colspan };
+        cells.push(cell);
+        for (let dr = 0; dr < rowspan; dr++) {
+          const target = slots[r + dr] ?? [];
+          slots[r + dr] = target;
+          for (let dc = 0; dc < colspan; dc++) {
+            // A later cell never overwrites an earlier one (overlaps keep the first, as browsers do).
+            if (target[c + dc] === undefined) target[c + dc] = cell;
+          }
+        }
+        c += colspan;
+        if (c > width) width = c;
+      }
+      r++;
+    }
+  }
+  for (let i = 0; i < slots.length; i++) if (!slots[i]) slots[i] = [];
+  return { table, slots, cells, width };
+}
+
+/** The distinct cells of one grid row, left to right (a cell spanning several columns appears once). */
+export function rowCells(grid: Grid, r: number): GridCell[] {
+  const out: GridCell[] = [];
+  let last: GridCell | undefined;
+  for (const cell of grid.slots[r] ?? []) {
+    if (cell && cell !== last) out.push(cell);
+    last = cell;
+  }
+  return out;
+}

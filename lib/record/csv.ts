@@ -1,0 +1,48 @@
+import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
+import type { ReportRecord, TableKey } from './schema';
+
+const TABLES: { key: TableKey; rows: Parameters<typeof labelOf>[0]; cols: Parameters<typeof labelOf>[0] }[] = [
+  { key: 'activeDisclosure', rows: T2_ROWS, cols: T2_COLUMNS },
+  { key: 'applications', rows: T3_ROWS, cols: T3_COLUMNS },
+  { key: 'reviewLitigation', rows: T4_GROUPS, cols: T4_COLUMNS },
+];
+
+export const CSV_HEADER = ['agency', 'year', 'url', 'table', 'rowKey', 'rowLabel', 'columnKey', 'columnLabel', 'value', 'raw', 'kind'];
+
+function field(v: string | number | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The tables in long form, one row per cell, for one or many records. */
+export function csvRows(records: ReportRecord[]): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const r of records) {
+    for (const t of TABLES) {
+      for (const [rowKey, cols] of Object.entries(r.tables[t.key] ?? {})) {
+        for (const [colKey, cell] of Object.entries(cols)) {
+          rows.push([
+            r.report.agency ?? '',
+            r.report.year ?? '',
+            r.source.url,
+            t.key,
+            rowKey,
+            labelOf(t.rows, rowKey),
+            colKey,
+            labelOf(t.cols, colKey),
+            cell.value,
+            cell.raw,
+            cell.kind,
+          ]);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/** CSV text (RFC 4180, CRLF). `bom` adds the UTF-8 byte-order mark so Excel shows Chinese. */
+export function toCsv(records: ReportRecord[], { bom = false } = {}): string {
+  const lines = [CSV_HEADER, ...csvRows(records)].map((row) => row.map(field).join(','));
+  return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+}

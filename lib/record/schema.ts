@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/** The three standard tables of the report, by their record keys (format.md). */
+export const TableKey = z.enum(['activeDisclosure', 'applications', 'reviewLitigation']);
+export type TableKey = z.infer<typeof TableKey>;
+
+export const CellKind = z.enum(['number', 'blank', 'placeholder', 'text']);
+export type CellKind = z.infer<typeof CellKind>;
+
+/** Where a cell stood on the page: n-th `<table>` of the document (0-based, nested ones counted), grid row and column. */
+export const CellPosition = z.object({
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+});
+export type CellPosition = z.infer<typeof CellPosition>;
+
+export const Cell = z.object({
+  value: z.number().nullable(),
+  raw: z.string(),
+  kind: CellKind,
+  unit: z.string().optional(),
+  /** Official label of the row and column, e.g. 「（一）予以公开 / 自然人」. */
+  label: z.string().optional(),
+  /** How the text was read: full-width digits, thousands separators, sign, unit, the reading of a text cell. */
+  notes: z.array(z.string()).optional(),
+  at: CellPosition.optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const CellRef = z.object({
+  table: TableKey,
+  row: z.string(),
+  column: z.string(),
+});
+export type CellRef = z.infer<typeof CellRef>;
+
+export const Status = z.enum(['pass', 'fail', 'na']);
+export type Status = z.infer<typeof Status>;
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Finding = z.object({
+  id: z.string(),
+  rule: z.string(),
+  status: Status,
+  severity: Severity,
+  message: z.string(),
+  formula: z.string().optional(),
+  expected: z.number().optional(),
+  actual: z.number().optional(),
+  difference: z.number().optional(),
+  assumedZero: z.array(CellRef).optional(),
+  cells: z.array(CellRef),
+  suspect: CellRef.optional(),
+  /** The value the suspect cell would need for every failing equation to hold. */
+  suspectValue: z.number().optional(),
+  quote: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const FormatVersion = z.enum(['2019', '2021', 'unknown']);
+export type FormatVersion = z.infer<typeof FormatVersion>;
+
+/** A table keyed by row key then column key; rows are the canonical keys of format.md. */
+export const CellTable = z.record(z.string(), z.record(z.string(), Cell));
+export type CellTable = z.infer<typeof CellTable>;
+
+export const Extra = z.object({
+  table: TableKey,
+  kind: z.enum(['row', 'column']),
+  /** The label as written on the page. */
+  label: z.string(),
+  /** row extra: cells by column key; column extra: cells by row key. */
+  cells: z.record(z.string(), Cell),
+});
+export type Extra = z.infer<typeof Extra>;
+
+export const Section = z.object({
+  index: z.number().int().min(1).max(6),
+  heading: z.string(),
+});
+
+export const ReportRecord = z.object({
+  schemaVersion: z.literal(1),
+  source: z.object({
+    url: z.string(),
+    title: z.string(),
+    capturedAt: z.string().datetime({ offset: true }),
+    publishedAt: z.string().optional(),
+  }),
+  report: z.object({
+    isReport: z.boolean(),
+    isTemplate: z.boolean(),
+    agency: z.string().optional(),
+    year: z.number().int().optional(),
+    formatVersion: FormatVersion,
+    script: z.enum(['simplified', 'traditional']).optional(),
+    sections: z.array(Section).optional(),
+  }),
+  tables: z.object({
+    activeDisclosure: CellTable.optional(),
+    applications: CellTable.optional(),
+    reviewLitigation: CellTable.optional(),
+  }),
+  findings: z.array(Finding),
+  derived: z.record(z.string(), z.number()),
+  extras: z.array(Extra).optional(),
+  /** How the page was read, for the reader's "how we read this page". */
+  reading: z
+    .object({
+      tablesFound: z.number().int().nonnegative(),
+      cellsRead: z.number().int().nonnegative(),
+      blanksAssumedZero: z.number().int().nonnegative(),
+    })
+    .optional(),
+});
+export type ReportRecord = z.infer<typeof ReportRecord>;
+
+export const SCHEMA_VERSION = 1 as const;

@@ -1,0 +1,188 @@
+import { type Grid, type GridCell, rowCells } from '../grid/grid';
+import type { Cell, CellTable } from '../record/schema';
+import { labelCore, norm, squash } from '../text/normalize';
+import { MAX_LABEL } from './classify';
+import type { ReadContext } from './context';
+import { findDef, labelOf, T3_COLUMNS, T3_GROUPS, T3_ROWS } from './labels';
+
+const TABLE = 'applications' as const;
+
+/** Column layout of a 表三 part: the key of each grid column (null for label columns), or an extra label. */
+interface Columns {
+  keys: (string | null)[];
+  firstData: number;
+  /** Extra (non-template) columns: grid column → page label. */
+  extraLabels: Map<number, string>;
+}
+
+/** Match a row's label cells (outermost first) to a row key, using the group for 「其他」. */
+export function matchRow(labels: string[]): string | null {
+  const cores = labels.map(labelCore);
+  const inner = cores[cores.length - 1] ?? '';
+  const group = cores
+    .slice(0, -1)
+    .map((c) => T3_GROUPS.find((g) => g.match.test(c))?.key)
+    .find(Boolean);
+  if (inner === '其他') return group === 'otherHandling' ? 'otherHandling.other' : null;
+  const def = findDef(
+    T3_ROWS.filter((d) => d.key !== 'otherHandling.other'),
+    inner,
+  );
+  if (!def) return null;
+  // An item of one group must not sit under another group's header.
+  const dot = def.key.indexOf('.');
+  if (dot > 0 && group && group !== def.key.slice(0, dot)) return null;
+  return def.key;
+}
+
+/** A data row names a template row; 「总计」 alone does not count, as the 总计 column header says it too. */
+function isDataRow(grid: Grid, r: number): boolean {
+  return rowCells(grid, r).some((c) => {
+    if (c.text.length > MAX_LABEL * 2) return false;
+    const key = matchRow([c.text]);
+    return key !== null && key !== 'totalProcessed';
+  });
+}
+
+/** Read the header rows above the first data row into a column layout, or null when there is no header. */
+function readHeader(grid: Grid, headerRows: number): Columns | null {
+  const keys: (string | null)[] = [];
+  const extraLabels = new Map<number, string>();
+  let found = 0;
+  for (let c = 0; c < grid.width; c++) {
+    const chain: GridCell[] = [];
+    for (let r = 0; r < headerRows; r++) {
+      const cell = grid.slots[r]?.[c];
+      if (cell && chain[chain.length - 1] !== cell) chain.push(cell);
+    }
+    let key: string | null = null;
+    for (let i = chain.length - 1; i >= 0 && key === null; i--) {
+      key = findDef(T3_COLUMNS, labelCore((chain[i] as GridCell).text))?.key ?? null;
+    }
+    if (key) found++;
+    keys.push(key);
+    const leaf = chain[chain.length - 1];
+    const leafText = leaf ? norm(leaf.text) : '';
+    if (!key && leaf && leafText && !leafText.includes('勾稽') && leafText !== '申请人情况') {
+      extraLabels.set(c, squash(leaf.text));
+    }
+  }
+  if (found < 2) return null;
+  const firstData = keys.findIndex((k) => k !== null);
+  for (const c of [...extraLabels.keys()]) if (c < firstData) extraLabels.delete(c);
+  return { keys, firstData, extraLabels };
+}
+
+/** Without a header (a continuation after a page break), reuse the previous part's layout, aligned right. */
+function inherit(prev: Columns, grid: Grid): Columns {
+  const shift = grid.width - prev.keys.length;
+  if (shift === 0) return prev;
+  const keys: (string | null)[] = new Array(grid.width).fill(null);
+  const extraLabels = new Map<number, string>();
+  prev.keys.forEach((k, c) => {
+    if (c + shift >= 0 && c + shift < grid.width && c >= prev.firstData) keys[c + shift] = k;
+  });
+  for (const [c, l] of prev.extraLabels) if (c + shift >= 0) extraLabels.set(c + shift, l);
+  return { keys, firstData: Math.max(0, prev.firstData + shift), extraLabels };
+}
+
+/**
+ * Read 表三 from one or more grids (a table split over several `<table>` elements by page breaks),
+ * mapping rows and columns by their labels. Rows or columns the template lacks go to extras.
+ */
+export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | undefined {
+  const table: CellTable = {};
+  let layout: Columns | null = null;
+  const extraRows: { label: string; cells: Record<string, Cell> }[] = [];
+  const extraCols = new Map<string, Record<string, Cell>>();
+  const relabelled = new Map<string, string>();
+
+  for (const grid of grids) {
+    let first = 0;
+    while (first < grid.slots.length && !isDataRow(grid, first)) first++;
+    if (first === grid.slots.length) continue;
+    const own = first > 0 ? readHeader(grid, first) : null;
+    if (own) {
+      layout = own;
+      collectColumnLabels(grid, first, own, relabelled);
+    } else if (layout) layout = inherit(layout, grid);
+    if (!layout) continue;
+    const cols: Columns = layout;
+
+    for (let r = first; r < grid.slots.length; r++) {
+      const cells = rowCells(grid, r);
+      const labelCells = cells.filter((c) => c.col < cols.firstData);
+      const labels = labelCells.map((c) => c.text).filter((t) => norm(t) !== '');
+      if (labels.length === 0 && cells.every((c) => norm(c.text) === '')) continue;
+      const key = labels.length && labels.every((l) => norm(l).length <= MAX_LABEL) ? matchRow(labels) : null;
+      const values = new Map<string, Cell>();
+      const extraValues = new Map<string, Cell>();
+      const seen = new Set<GridCell>();
+      for (let c = cols.firstData; c < grid.width; c++) {
+        const g = grid.slots[r]?.[c];
+        if (!g || g.col < cols.firstData || seen.has(g)) continue;
+        seen.add(g);
+        const colKey = cols.keys[g.col] ?? null;
+        const rowLabel = key ? labelOf(T3_ROWS, key) : squash(labels.join(' / '));
+        if (colKey) {
+          const prev = values.get(colKey);
+          if (prev && prev.kind !== 'blank') continue;
+          const cell = ctx.read(g, grid.table, `${rowLabel} / ${labelOf(T3_COLUMNS, colKey)}`);
+          values.set(colKey, cell);
+          if (key) ctx.place({ table: TABLE, row: key, column: colKey }, g.el);
+        } else {
+          const colLabel = cols.extraLabels.get(g.col) ?? `第${g.col + 1}列`;
+          extraValues.set(colLabel, ctx.read(g, grid.table, `${rowLabel} / ${colLabel}`));
+        }
+      }
+      if (key && !table[key]) {
+        table[key] = Object.fromEntries(values);
+        const page = squash(labels[labels.length - 1] ?? '');
+        if (labelCore(page) !== labelCore(labelOf(T3_ROWS, key))) relabelled.set(`row:${key}`, page);
+        for (const [colLabel, cell] of extraValues) {
+          const col = extraCols.get(colLabel) ?? {};
+          col[key] = cell;
+          extraCols.set(colLabel, col);
+        }
+      } else if (key) {
+        ctx.issue(TABLE, { kind: 'duplicate', what: 'row', key, label: labelOf(T3_ROWS, key) });
+      } else if (values.size || extraValues.size) {
+        const all: Record<string, Cell> = Object.fromEntries(values);
+        for (const [l, cell] of extraValues) all[l] = cell;
+        extraRows.push({ label: squash(labels.join(' / ')) || `第${r + 1}行`, cells: all });
+      }
+    }
+  }
+  if (Object.keys(table).length === 0) return undefined;
+
+  for (const row of extraRows) {
+    ctx.extras.push({ table: TABLE, kind: 'row', label: row.label, cells: row.cells });
+    ctx.issue(TABLE, { kind: 'extra', what: 'row', label: row.label });
+  }
+  for (const [label, cells] of extraCols) {
+    ctx.extras.push({ table: TABLE, kind: 'column', label, cells });
+    ctx.issue(TABLE, { kind: 'extra', what: 'column', label });
+  }
+  for (const [k, found] of relabelled) {
+    const [what, key] = k.split(':') as ['row' | 'column', string];
+    const label = what === 'row' ? labelOf(T3_ROWS, key) : labelOf(T3_COLUMNS, key);
+    ctx.issue(TABLE, { kind: 'relabelled', what, key, label, found });
+  }
+  return table;
+}
+
+function collectColumnLabels(grid: Grid, headerRows: number, layout: Columns, out: Map<string, string>): void {
+  for (let c = layout.firstData; c < grid.width; c++) {
+    const key = layout.keys[c];
+    if (!key || out.has(`column:${key}`)) continue;
+    for (let r = headerRows - 1; r >= 0; r--) {
+      const cell = grid.slots[r]?.[c];
+      if (!cell) continue;
+      const def = T3_COLUMNS.find((d) => d.key === key);
+      if (def?.match.test(labelCore(cell.text))) {
+        if (labelCore(cell.text) !== labelCore(def.label)) out.set(`column:${key}`, squash(cell.text));
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { Grid } from '../grid/grid';
+import { labelCore, norm } from '../text/normalize';
+import { T2_COLUMNS, T2_ROWS, T3_ROWS, T4_COLUMNS } from './labels';
+
+export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
+
+/** Longer than this, a cell is prose (a layout table's article text), never a label. */
+export const MAX_LABEL = 80;
+
+/** Cheap test on a table's whole text before its grid is built: could it be a report table at all? */
+export const TABLE_HINT =
+  /申请|申請|复议|複議|覆議|第二十条|第二十條|信息内容|信息內容|规章|規章|许可|許可|处罚|處罰|勾稽|收费|收費|采购|採購/;
+
+/** Which standard table a grid is, from the labels in it (a 表三 part without its header counts). */
+export function classify(grid: Grid): TableKind | null {
+  let t3 = 0;
+  let t4 = 0;
+  let t2 = 0;
+  const seen = new Set<string>();
+  for (const cell of grid.cells) {
+    if (cell.text.length > MAX_LABEL * 2) continue;
+    const n = norm(cell.text);
+    if (n.length === 0 || n.length > MAX_LABEL) continue;
+    const core = labelCore(cell.text);
+    if (n.includes('勾稽关系') || n === '申请人情况') t3 += 3;
+    const row = T3_ROWS.find((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed' && d.match.test(core));
+    if (row && !seen.has(row.key)) {
+      seen.add(row.key);
+      t3 += 1;
+    }
+    if (/^行政复议$|^行政诉讼$|未经复议|复议后起诉/.test(core)) t4 += 2;
+    if (/^结果(维持|纠正)$|^尚未审结$/.test(core) && T4_COLUMNS.length) t4 += 1;
+    if (/^第二十条/.test(n) || core === '信息内容') t2 += 2;
+    if (T2_ROWS.some((d) => d.match.test(core))) t2 += 1;
+    if (T2_COLUMNS.some((d) => d.match.test(core)) && /数量|件数|金额|增/.test(core)) t2 += 1;
+  }
+  const best = Math.max(t2, t3, t4);
+  if (best < 3) return null;
+  if (best === t3) return 'applications';
+  if (best === t4) return 'reviewLitigation';
+  return 'activeDisclosure';
+}

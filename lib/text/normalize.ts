@@ -1,0 +1,45 @@
+import { toSimplified } from './t2s';
+
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const QUOTES = /["'“”‘’「」『』]/g;
+
+/** Collapse white space (incl. &nbsp; and the ideographic space) and trim. */
+export function squash(s: string): string {
+  return s.replace(SPACE, ' ').trim();
+}
+
+/**
+ * The form every label is compared in: NFKC (full-width digits, letters and brackets become
+ * half-width: （一）→ (一)), traditional → simplified, no white space, no quotes.
+ */
+export function norm(s: string): string {
+  return toSimplified(s.normalize('NFKC')).replace(SPACE, '').replace(QUOTES, '');
+}
+
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|[①-⑳⑴-⒇]|第[一二三四五六七八九十]+[项条])+/;
+
+/** A normalised label without its leading numbering (一、 (一) 1. ①). */
+export function labelCore(s: string): string {
+  return norm(s).replace(NUMBERING, '');
+}
+
+/** Chinese numerals up to 9999 (零 一 二 … 十 百 千), as figures are sometimes written in words. */
+export function chineseNumeral(s: string): number | null {
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const ch of s) {
+    if (ch in digits) {
+      current = digits[ch] as number;
+      seen = true;
+    } else if (ch in units) {
+      total += (current || 1) * (units[ch] as number);
+      current = 0;
+      seen = true;
+    } else return null;
+  }
+  return seen ? total + current : null;
+}
