@@ -17,8 +17,8 @@ const PART = /维持|纠正|撤销|驳回|审结|其中|网络|信函|当面|现
 /** [figure, pattern]: the first group is the number. More specific patterns come first. */
 const PATTERNS: [string, RegExp][] = [
   ['grantedOrPartial', new RegExp(`予以公开(?:和|及|与|、|或)部分公开${GAP}${N}${UNIT}`)],
-  ['carriedOver', new RegExp(`上(?:一)?年(?:度)?(?:结转|转结)${GAP}${N}${UNIT}`)],
-  ['carriedForward', new RegExp(`(?:结转|顺延|转入)(?:至|到)?下(?:一)?(?:个)?年(?:度)?${GAP}${N}${UNIT}`)],
+  ['carriedOver', new RegExp(`上(?:一)?年(?:度)?(?:\\(\\d{4}年(?:度)?\\))?(?:结转|转结)${GAP}${N}${UNIT}`)],
+  ['carriedForward', new RegExp(`(?:结转|顺延|转入)(?:(?:至|到)?下(?:一)?(?:个)?年(?:度)?|(?:至|到)\\d{4}年(?:度)?)${GAP}${N}${UNIT}`)],
   ['newReceived', new RegExp(`(?:新收|收到|受理|接收|接到)${GAP}(?:申请|信息公开|公开信息)${GAP}${N}${UNIT}`)],
   ['totalProcessed', new RegExp(`(?:办结|答复|办理完毕)${GAP}${N}${UNIT}`)],
   ['granted', new RegExp(`(?<![不部分])予以公开${GAP}${N}${UNIT}`)],

@@ -86,7 +86,7 @@ export const ReportRecord = z.object({
   source: z.object({
     url: z.string(),
     title: z.string(),
-    capturedAt: z.string().datetime({ offset: true }),
+    capturedAt: z.iso.datetime({ offset: true }),
     publishedAt: z.string().optional(),
   }),
   report: z.object({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { matchRow } from '../../lib/tables/applications';
+import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
+
+describe('label normalisation', () => {
+  it('folds width, spaces, quotes and traditional characters', () => {
+    expect(norm('收到和處理政府信息公開申請情況')).toBe('收到和处理政府信息公开申请情况');
+    expect(norm('第二十條第（一）項')).toBe('第二十条第(一)项');
+    expect(norm('商业 \u00a0企业')).toBe('商业企业');
+    expect(norm('危及“三安全一穩定”')).toBe('危及三安全一稳定');
+  });
+
+  it('strips numbering in every form', () => {
+    for (const s of ['（三）不予公开', '(三)不予公开', '三、不予公开', '(三) 不予公开']) expect(labelCore(s)).toBe('不予公开');
+    expect(labelCore('1. 屬於國家秘密')).toBe('属于国家秘密');
+  });
+
+  it('maps 表三 row labels by words and group, never by position', () => {
+    expect(matchRow(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密'])).toBe('withheld.stateSecret');
+    expect(matchRow(['（六）其他处理', '3.其他'])).toBe('otherHandling.other');
+    expect(matchRow(['三、本年度辦理結果', '（六）其他處理'])).toBe('otherHandling');
+    expect(matchRow(['3.其他'])).toBeNull();
+    expect(matchRow(['（七）合计'])).toBe('totalProcessed');
+    expect(matchRow(['四、结转下年度继续办理'])).toBe('carriedForward');
+    expect(matchRow(['(二)部分公开<br>(区分处理的)'])).toBe('partiallyGranted');
+    // An item under the wrong group is not taken for that item.
+    expect(matchRow(['（四）无法提供', '1.属于国家秘密'])).toBeNull();
+  });
+
+  it('reads Chinese numerals', () => {
+    expect(chineseNumeral('十二')).toBe(12);
+    expect(chineseNumeral('一百零五')).toBe(105);
+    expect(chineseNumeral('零')).toBe(0);
+    expect(chineseNumeral('多')).toBeNull();
+  });
+});
