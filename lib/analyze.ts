@@ -33,6 +33,8 @@ export interface Analysis {
 
 export { refKey };
 
+const CLASSIFY_ROWS = 40;
+
 /** Find and read the standard tables of a page. */
 function readTables(doc: Document) {
   const all = Array.from(doc.getElementsByTagName('table'));
@@ -41,10 +43,11 @@ function readTables(doc: Document) {
   const reportTables: Element[] = [];
   for (const table of all) {
     if (!TABLE_HINT.test(table.textContent ?? '')) continue;
-    const grid = buildGrid(table);
-    const kind = classify(grid);
+    // A standard table is recognisable from its first rows; a long appendix table is not built in full.
+    const head = buildGrid(table, CLASSIFY_ROWS);
+    const kind = classify(head);
     if (!kind) continue;
-    byKind[kind].push(grid);
+    byKind[kind].push(head.slots.length < CLASSIFY_ROWS ? head : buildGrid(table));
     reportTables.push(table);
   }
   const ctx = new ReadContext((t) => index.get(t) ?? -1);
@@ -81,11 +84,15 @@ function lowestCommonAncestor(els: Element[]): Element | null {
 }
 
 const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;
+/** A line that could state a figure the narrative rules compare (raw text, either script). */
+const FIGURE_WORDS =
+  /申[请請]|公[开開]|复[议議]|複議|覆議|[诉訴][讼訟]|[办辦][结結]|答[复覆]|[结結][转轉]|[处處]理|提供|[维維]持|顺延|順延/;
 
 function toSentences(lines: Line[], year: number | undefined): Sentence[] {
   const out: Sentence[] = [];
   const yearMark = year ? `${year}年` : null;
   for (const line of lines) {
+    if (!FIGURE_WORDS.test(line.text)) continue;
     const lineNorm = norm(line.text);
     const lineScoped = SCOPE.test(lineNorm) || (yearMark !== null && lineNorm.includes(yearMark));
     for (const text of line.text.split(/(?<=[。！？!?])/)) {
@@ -146,10 +153,16 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
   const bodyLines = body === root ? allLines : allLines.filter((l) => body.contains(l.el));
   const firstSection = sections.length ? bodyLines.findIndex((l) => l.text === sections[0]?.heading) : 0;
   const narrativeLines = bodyLines.slice(Math.max(0, firstSection));
-  const text = bodyLines.map((l) => l.text).join('\n');
-  const narrativeText = narrativeLines.map((l) => norm(l.text)).join('\n');
+  const text = norm(bodyLines.map((l) => l.text).join('\n'));
+  const period = periodYear(text);
+  const told = narrativeYear(
+    narrativeLines
+      .map((l) => l.text)
+      .join('\n')
+      .normalize('NFKC'),
+  );
 
-  const year = title.year ?? periodYear(norm(text));
+  const year = title.year ?? period;
   const pub = publishedAt(doc, allLines);
   if (pub) record.source.publishedAt = pub;
   if (title.title) record.source.title = title.title;
@@ -165,7 +178,7 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
     ...(title.agency ? { agency: title.agency } : {}),
     ...(year ? { year } : {}),
     formatVersion: present ? detectVersion(tables) : 'unknown',
-    script: scriptOf(text),
+    script: scriptOf(bodyLines.map((l) => l.text).join('')),
     sections: sections.map((s) => ({ index: s.index, heading: s.heading })),
   };
 
@@ -197,8 +210,8 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
     sentences: toSentences(narrativeLines, year),
     years: {
       ...(title.year !== undefined ? { title: title.year } : {}),
-      ...(periodYear(norm(text)) !== undefined ? { period: periodYear(norm(text)) } : {}),
-      ...(narrativeYear(narrativeText) !== undefined ? { narrative: narrativeYear(narrativeText) } : {}),
+      ...(period !== undefined ? { period } : {}),
+      ...(told !== undefined ? { narrative: told } : {}),
     },
     media: countMedia(body),
     ...(opts.previous ? { previous: opts.previous } : {}),

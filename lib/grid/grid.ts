@@ -60,16 +60,18 @@ function rowGroups(table: Element): Element[][] {
 /**
  * Expand a table into its grid as a browser would: rowspan/colspan clamped, rowspan=0 and spans
  * past the end of the row group cut at the group's end, cells placed in the first free slot.
- * Work is linear in the number of slots; nested tables are not entered.
+ * Work is linear in the number of slots; nested tables are not entered. `maxRows` builds only the
+ * first rows (enough to tell what a table is before paying for a long one).
  */
-export function buildGrid(table: Element): Grid {
+export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): Grid {
   const slots: (GridCell | undefined)[][] = [];
   const cells: GridCell[] = [];
   let width = 0;
   let r = 0;
-  for (const group of rowGroups(table)) {
+  outer: for (const group of rowGroups(table)) {
     const groupEnd = r + group.length;
     for (const tr of group) {
+      if (r >= maxRows) break outer;
       const row = slots[r] ?? [];
       slots[r] = row;
       let c = 0;

@@ -1,5 +1,6 @@
 import { type Grid, type GridCell, rowCells } from '../grid/grid';
 import type { Cell, CellTable } from '../record/schema';
+import { parseCell } from '../text/cell';
 import { labelCore, norm, squash } from '../text/normalize';
 import { MAX_LABEL } from './classify';
 import type { ReadContext } from './context';
@@ -73,17 +74,23 @@ function readHeader(grid: Grid, headerRows: number): Columns | null {
   return { keys, firstData, extraLabels };
 }
 
-/** Without a header (a continuation after a page break), reuse the previous part's layout, aligned right. */
-function inherit(prev: Columns, grid: Grid): Columns {
-  const shift = grid.width - prev.keys.length;
+/**
+ * Without a header (a continuation after a page break), reuse the previous part's layout: its data
+ * columns, in order, start where this part's row labels end.
+ */
+function inherit(prev: Columns, grid: Grid, firstRow: number): Columns {
+  const cells = rowCells(grid, firstRow);
+  const firstValue = cells.find((c, i) => i > 0 && parseCell(c.text).kind !== 'text');
+  const firstData = firstValue ? firstValue.col : prev.firstData;
+  const shift = firstData - prev.firstData;
   if (shift === 0) return prev;
   const keys: (string | null)[] = new Array(grid.width).fill(null);
-  const extraLabels = new Map<number, string>();
   prev.keys.forEach((k, c) => {
-    if (c + shift >= 0 && c + shift < grid.width && c >= prev.firstData) keys[c + shift] = k;
+    if (c >= prev.firstData && c + shift < grid.width) keys[c + shift] = k;
   });
-  for (const [c, l] of prev.extraLabels) if (c + shift >= 0) extraLabels.set(c + shift, l);
-  return { keys, firstData: Math.max(0, prev.firstData + shift), extraLabels };
+  const extraLabels = new Map<number, string>();
+  for (const [c, l] of prev.extraLabels) extraLabels.set(c + shift, l);
+  return { keys, firstData, extraLabels };
 }
 
 /**
@@ -105,7 +112,7 @@ export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | u
     if (own) {
       layout = own;
       collectColumnLabels(grid, first, own, relabelled);
-    } else if (layout) layout = inherit(layout, grid);
+    } else if (layout) layout = inherit(layout, grid, first);
     if (!layout) continue;
     const cols: Columns = layout;
 

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportRecord } from '../../lib/record/schema';
+import { analyzeFixture, failing } from './helpers';
+
+const STYLES = ['plain', 'word', 'thead'];
+
+type CellExpect = [table: keyof ReportRecord['tables'], row: string, column: string, value: number | null, kind: string];
+
+interface SeedExpect {
+  agency: string;
+  year: number;
+  version: '2019' | '2021';
+  rows: number;
+  failing: string[];
+  cells: CellExpect[];
+  derived?: Record<string, number>;
+}
+
+/** What each seed report must read as, whatever its markup. */
+const SEEDS: Record<string, SeedExpect> = {
+  '000': {
+    agency: '红钢城街道办事处',
+    year: 2023,
+    version: '2021',
+    rows: 25,
+    failing: ['cell.text:activeDisclosure.licensing.decisions', 'cell.text:activeDisclosure.punishment.decisions'],
+    cells: [
+      ['activeDisclosure', 'licensing', 'decisions', 1151, 'text'],
+      ['activeDisclosure', 'punishment', 'decisions', 256, 'text'],
+      ['activeDisclosure', 'fees', 'amount', 0, 'number'],
+      ['applications', 'newReceived', 'total', 0, 'number'],
+      ['reviewLitigation', 'litigationAfterReview', 'total', 0, 'number'],
+    ],
+  },
+  '001': {
+    agency: '南湖区人民政府办公室',
+    year: 2023,
+    version: '2021',
+    rows: 25,
+    // The real report says 「无法提供2件」 while its table gives 6 under 无法提供.
+    failing: ['narrative.unable:1'],
+    cells: [
+      ['activeDisclosure', 'normativeDocuments', 'issued', 14, 'number'],
+      ['activeDisclosure', 'normativeDocuments', 'inForce', 168, 'number'],
+      ['applications', 'newReceived', 'naturalPerson', 18, 'number'],
+      ['applications', 'newReceived', 'total', 18, 'number'],
+      ['applications', 'unable.notHeld', 'total', 6, 'number'],
+      ['applications', 'notProcessed.excessive', 'naturalPerson', 1, 'number'],
+      ['applications', 'totalProcessed', 'total', 16, 'number'],
+      ['applications', 'carriedForward', 'total', 2, 'number'],
+      ['applications', 'otherHandling.other', 'commercial', 0, 'number'],
+    ],
+    derived: { disclosureRate: 0.5625, withheldRate: 0, unableRate: 0.375, disputeRate: 0 },
+  },
+  '002': {
+    agency: '卫滨区中同街街道办事处',
+    year: 2023,
+    version: '2021',
+    rows: 25,
+    failing: [],
+    cells: [
+      ['applications', 'otherHandling.other', 'total', 0, 'number'],
+      ['applications', 'carriedForward', 'otherOrg', 0, 'number'],
+      ['reviewLitigation', 'review', 'upheld', 0, 'number'],
+    ],
+  },
+  '003': {
+    agency: '渌口区财政局',
+    year: 2023,
+    version: '2021',
+    rows: 25,
+    // 表三's header says 合计 where the template says 总计.
+    failing: ['format.labels:applications'],
+    cells: [
+      ['applications', 'newReceived', 'total', 0, 'number'],
+      ['applications', 'totalProcessed', 'total', 0, 'number'],
+    ],
+  },
+  '004': {
+    agency: '曲靖市麒麟区珠街街道',
+    year: 2020,
+    version: '2019',
+    rows: 23,
+    // Three blank cells in the 属于国家秘密 row.
+    failing: ['cell.blank:applications'],
+    cells: [
+      ['activeDisclosure', 'procurement', 'amount', 0, 'number'],
+      ['activeDisclosure', 'licensing', 'change', 0, 'number'],
+      ['applications', 'withheld.stateSecret', 'research', 0, 'number'],
+      ['applications', 'withheld.stateSecret', 'publicInterest', null, 'blank'],
+      ['applications', 'withheld.stateSecret', 'total', null, 'blank'],
+      ['applications', 'notProcessed.complaint', 'naturalPerson', 0, 'number'],
+      ['applications', 'otherHandling', 'total', 0, 'number'],
+      ['applications', 'carriedForward', 'total', 0, 'number'],
+    ],
+  },
+};
+
+describe.each(Object.entries(SEEDS))('seed %s', (seed, want) => {
+  it.each(STYLES)('reads the %s markup', (style) => {
+    const { record, elements } = analyzeFixture(`seed${seed}-${style}.html`);
+    expect(record.report).toMatchObject({
+      isReport: true,
+      isTemplate: false,
+      agency: want.agency,
+      year: want.year,
+      formatVersion: want.version,
+    });
+    expect(record.report.sections?.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Object.keys(record.tables.applications ?? {})).toHaveLength(want.rows);
+    expect(Object.keys(record.tables.reviewLitigation ?? {})).toEqual(['review', 'litigationDirect', 'litigationAfterReview']);
+    for (const [table, row, column, value, kind] of want.cells) {
+      const cell = record.tables[table]?.[row]?.[column];
+      expect(cell, `${table}.${row}.${column}`).toMatchObject({ value, kind });
+      // Every value points back to the cell it was read from, and that cell shows its raw text.
+      const el = elements.get(`${table}|${row}|${column}`);
+      expect(el?.tagName).toMatch(/^T[DH]$/);
+      expect((el?.textContent ?? '').replace(/\s+/g, '')).toBe((cell?.raw ?? '').replace(/\s+/g, ''));
+    }
+    expect(failing(record)).toEqual(want.failing.slice().sort());
+    if (want.derived) expect(record.derived).toEqual(want.derived);
+    expect(record.findings.filter((f) => f.status === 'na')).toEqual([]);
+  });
+});
