@@ -57,7 +57,7 @@ async function expand(path: string): Promise<string[]> {
     try {
       await access(path, constants.R_OK);
     } catch {
-      throw new UsageError(`cannot read ${path}: permission denied`);
+      throw new UsageError(`cannot read ${path}: ${REASONS.EACCES}`);
     }
     return [resolve(path)];
   }
@@ -71,8 +71,23 @@ async function expand(path: string): Promise<string[]> {
   return out;
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  EIO: 'input/output error',
+};
+
 async function analyzeFile(file: string, capturedAt: string, previous?: ReportRecord): Promise<ReportRecord> {
-  const { dom, url } = await loadPage(file);
+  let page: Awaited<ReturnType<typeof loadPage>>;
+  try {
+    page = await loadPage(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot read ${file}: ${REASONS[code] ?? (e as Error).message}`);
+  }
+  const { dom, url } = page;
   try {
     return analyze(dom.window.document, { url, capturedAt, ...(previous ? { previous } : {}) }).record;
   } finally {

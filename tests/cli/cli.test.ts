@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ReportRecord } from '../../lib/record/schema';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGES = join(ROOT, 'tests/fixtures/pages');
+
+function run(
+  args: string[],
+  cmd = process.execPath,
+  pre = [join(ROOT, 'bin/nianbao.mjs')],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, [...pre, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const records = (stdout: string) => (JSON.parse(stdout) as unknown[]).map((r) => ReportRecord.parse(r));
+
+describe('nianbao check', () => {
+  it('prints a JSON array of schema-valid records, one per file, through npx', async () => {
+    const { code, stdout, stderr } = await run(
+      ['nianbao', 'check', join(PAGES, 'seed001-plain.html'), join(PAGES, 'seed004-word.html')],
+      'npx',
+      ['--no-install'],
+    );
+    expect(stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(code).toBe(0);
+    const [a, b] = records(stdout);
+    expect(a?.report).toMatchObject({ agency: '南湖区人民政府办公室', year: 2023, formatVersion: '2021' });
+    expect(a?.tables.applications?.newReceived?.total).toMatchObject({ value: 18, kind: 'number', raw: '18' });
+    expect(a?.findings.filter((f) => f.status === 'fail').map((f) => f.id)).toEqual(['narrative.unable:1']);
+    expect(b?.report).toMatchObject({ year: 2020, formatVersion: '2019' });
+  }, 60_000);
+
+  it('walks a directory for .html files, in name order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-dir-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(join(PAGES, 'seed002-plain.html'), join(dir, 'b.html'));
+    copyFileSync(join(PAGES, 'seed003-plain.html'), join(dir, 'sub', 'a.htm'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a page');
+    const { code, stdout } = await run(['check', dir]);
+    expect(code).toBe(0);
+    expect(records(stdout).map((r) => r.report.agency)).toEqual(['卫滨区中同街街道办事处', '渌口区财政局']);
+  }, 60_000);
+
+  it('writes CSV in long form with --format csv --out, with a BOM for Excel', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-csv-')), 'out.csv');
+    const { code, stdout } = await run(['check', join(PAGES, 'seed001-thead.html'), '--format', 'csv', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\ufeffagency,year,url,table,rowKey,rowLabel,columnKey,columnLabel,value,raw,kind\r\n')).toBe(true);
+    const lines = text.trim().split('\r\n');
+    expect(lines.filter((l) => l.endsWith(',applications,unable.notHeld,1.本机关不掌握相关政府信息,total,总计,6,6,number'))).toHaveLength(
+      1,
+    );
+    expect(lines[1]?.startsWith('南湖区人民政府办公室,2023,')).toBe(true);
+    // 表二 10 cells + 表三 25 rows × 7 + 表四 15, after the header
+    expect(lines).toHaveLength(1 + 10 + 175 + 15);
+  }, 60_000);
+
+  it('gives a non-report page a record with no tables and one na finding', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-np-'));
+    writeFileSync(
+      join(dir, 'news.html'),
+      '<html><head><title>某区召开工作会议</title></head><body><p>会议要求……</p><table><tr><td>1</td></tr></table></body></html>',
+    );
+    const { code, stdout } = await run(['check', join(dir, 'news.html')]);
+    expect(code).toBe(0);
+    const [r] = records(stdout);
+    expect(r?.report.isReport).toBe(false);
+    expect(r?.tables).toEqual({});
+    expect(r?.findings).toEqual([expect.objectContaining({ id: 'report.detected:page', status: 'na' })]);
+  }, 60_000);
+
+  it.each([
+    [['check', '/no/such/file.html'], /^nianbao: cannot read \/no\/such\/file\.html: no such file or directory\n$/],
+    [['check'], /^nianbao: no file or directory given\n$/],
+    [['inspect', 'x.html'], /^nianbao: unknown command "inspect"/],
+    [['check', 'x.html', '--format', 'xml'], /^nianbao: --format must be json or csv, not "xml"\n$/],
+    [['check', 'x.html', '--bogus'], /^nianbao: unknown option --bogus\n$/],
+  ])(
+    'exits 2 with one line on stderr for %j',
+    async (args, message) => {
+      const { code, stdout, stderr } = await run(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    },
+    60_000,
+  );
+
+  it('exits 2 for an unreadable file, with one line and no stack trace', async () => {
+    // Root reads any file whatever its mode, but no one can read /proc/self/mem from offset 0 (EIO).
+    const f = process.getuid?.() === 0 ? '/proc/self/mem' : join(mkdtempSync(join(tmpdir(), 'nianbao-perm-')), 'locked.html');
+    if (f !== '/proc/self/mem') {
+      writeFileSync(f, '<p>x</p>');
+      chmodSync(f, 0);
+    }
+    const { code, stdout, stderr } = await run(['check', join(PAGES, 'seed000-plain.html'), f]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^nianbao: cannot read \/.*: (permission denied|input\/output error)\n$/i);
+  }, 60_000);
+
+  it('prints usage with --help and exits 0', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('nianbao check <file.html|dir>...');
+  }, 60_000);
+});
