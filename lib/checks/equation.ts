@@ -1,4 +1,5 @@
-import type { Cell, CellRef, Finding, ReportRecord, Severity } from '../record/schema';
+import type { Cell, CellRef, Finding, ReportRecord, Severity, TableKey } from '../record/schema';
+import { TABLE_NAMES } from './tableCells';
 
 export interface Term {
   ref: CellRef;
@@ -91,6 +92,6 @@ export function toFinding(ev: Evaluated): Finding {
 }
 
 /** A finding for a rule that could not run because its table is missing. */
-export function missingTable(rule: string, severity: Severity, table: string): Finding {
-  return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${table}，无法核对。`, cells: [] };
+export function missingTable(rule: string, severity: Severity, table: TableKey): Finding {
+  return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${TABLE_NAMES[table]}，无法核对。`, cells: [] };
 }

@@ -43,10 +43,12 @@ const KIND_WORD: Record<LabelIssue['kind'], string> = {
   relabelled: '标签改写',
   duplicate: '重复',
   positional: '按位置推定',
+  merged: '一个数值单元格跨越多列',
 };
 
 function describe(i: LabelIssue): string {
   const what = i.what === 'row' ? '行' : '列';
+  if (i.kind === 'merged') return `${KIND_WORD.merged}：「${i.label}」`;
   if (i.kind === 'relabelled' || i.kind === 'positional')
     return `${KIND_WORD[i.kind]}${what}「${i.label}」（页面写作「${i.found ?? ''}」）`;
   return `${KIND_WORD[i.kind]}${what}「${i.label}」`;

@@ -1,7 +1,7 @@
-import type { CellRef, Finding } from '../record/schema';
+import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { cellAt } from './equation';
 import { statements } from './narrativeFigures';
-import { resultRows } from './t3equations';
+import { APPLICANTS, resultRows } from './t3equations';
 import type { Rule } from './types';
 
 const t3 = (row: string): CellRef => ({ table: 'applications', row, column: 'total' });
@@ -42,6 +42,21 @@ function target(figure: string, tableRows: string[]): { name: string; refs: Cell
   }
 }
 
+/**
+ * The table's figure for a cell the narrative is compared with. A blank 总计 cell is read as the sum
+ * of its row's applicant columns (what the table gives, as rules.md's worked case reads it).
+ */
+function tableFigure(tables: ReportRecord['tables'], ref: CellRef): { value: number; fromParts: boolean } | null {
+  const cell = cellAt(tables, ref);
+  if (!cell || (cell.value === null && cell.kind === 'text')) return null;
+  if (cell.value !== null) return { value: cell.value, fromParts: false };
+  if (ref.table === 'applications' && ref.column === 'total') {
+    const parts = APPLICANTS.map((c) => cellAt(tables, { ...ref, column: c })?.value ?? null);
+    if (parts.some((v) => v !== null)) return { value: parts.reduce<number>((a, v) => a + (v ?? 0), 0), fromParts: true };
+  }
+  return { value: 0, fromParts: false };
+}
+
 export const narrative: Rule = {
   id: 'narrative',
   severity: 'warning',
@@ -69,25 +84,26 @@ export const narrative: Rule = {
       }
       const t = target(st.figure, rows);
       if (!t) continue;
-      const cells = t.refs.map((r) => cellAt(tables, r));
-      if (t.refs.length === 0 || cells.some((c) => !c || (c.value === null && c.kind === 'text'))) {
+      const figures = t.refs.map((r) => tableFigure(tables, r));
+      if (t.refs.length === 0 || figures.some((f) => f === null)) {
         out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
         continue;
       }
-      const table = cells.reduce((s, c) => s + (c?.value ?? 0), 0);
-      const assumedZero = t.refs.filter((_, i) => cells[i]?.value === null);
+      const table = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
+      const fromParts = t.refs.filter((_, i) => figures[i]?.fromParts);
+      const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
       const common = {
         ...base,
         expected: table,
         actual: st.value,
         difference: st.value - table,
         cells: t.refs,
-        ...(assumedZero.length ? { assumedZero } : {}),
+        ...(fromParts.length ? { assumedZero: fromParts } : {}),
       };
       out.push(
         table === st.value
-          ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致。` }
-          : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件，相差 ${st.value - table}。` },
+          ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致${how}。` }
+          : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件${how}，相差 ${st.value - table}。` },
       );
     }
     return out;

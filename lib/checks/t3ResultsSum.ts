@@ -9,5 +9,5 @@ export const t3ResultsSum: Rule = {
   run: ({ tables }) =>
     tables.applications
       ? resultsSumEquations(tables.applications).map((eq) => toFinding(evaluate(tables, eq)))
-      : [missingTable('t3.resultsSum', 'error', '表三')],
+      : [missingTable('t3.resultsSum', 'error', 'applications')],
 };

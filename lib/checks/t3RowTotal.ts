@@ -9,5 +9,5 @@ export const t3RowTotal: Rule = {
   run: ({ tables }) =>
     tables.applications
       ? rowTotalEquations(tables.applications).map((eq) => toFinding(evaluate(tables, eq)))
-      : [missingTable('t3.rowTotal', 'error', '表三')],
+      : [missingTable('t3.rowTotal', 'error', 'applications')],
 };

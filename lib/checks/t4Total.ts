@@ -10,7 +10,7 @@ export const t4Total: Rule = {
   severity: 'error',
   title: '表四每一组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
   run: ({ tables }) => {
-    if (!tables.reviewLitigation) return [missingTable('t4.total', 'error', '表四')];
+    if (!tables.reviewLitigation) return [missingTable('t4.total', 'error', 'reviewLitigation')];
     return T4_GROUPS.map((g) =>
       toFinding(
         evaluate(tables, {

@@ -47,8 +47,8 @@ export function readActiveDisclosure(grids: Grid[], ctx: ReadContext): CellTable
       const row = table[rowDef.key] ?? {};
       for (const cell of values) {
         // A value cell spanning several header columns belongs to the first of them.
-        let key: string | null = null;
-        for (let c = cell.col; c < cell.col + cell.colspan && !key; c++) key = header[c] ?? null;
+        const keys = [...new Set(header.slice(cell.col, cell.col + cell.colspan).filter((k): k is string => !!k))];
+        const key = keys[0] ?? null;
         if (!key) {
           if (norm(cell.text) !== '') {
             ctx.issue(TABLE, { kind: 'extra', what: 'column', label: `${rowDef.label} 第${cell.col + 1}列` });
@@ -56,8 +56,20 @@ export function readActiveDisclosure(grids: Grid[], ctx: ReadContext): CellTable
           continue;
         }
         if (row[key] && row[key]?.kind !== 'blank') continue;
-        row[key] = ctx.read(cell, grid.table, `${rowDef.label} / ${labelOf(T2_COLUMNS, key)}`);
-        ctx.place({ table: TABLE, row: rowDef.key, column: key }, cell.el);
+        const read = ctx.read(cell, grid.table, `${rowDef.label} / ${labelOf(T2_COLUMNS, key)}`);
+        row[key] = read;
+        const ref = (column: string) => ({ table: TABLE, row: rowDef.key, column });
+        ctx.place(ref(key), cell.el);
+        const others = keys.slice(1).filter((k) => !row[k]);
+        Object.assign(
+          row,
+          ctx.mergedInto(
+            { ref: ref(key), label: labelOf(T2_COLUMNS, key) },
+            others.map((k) => ({ ref: ref(k), label: labelOf(T2_COLUMNS, k), cellLabel: `${rowDef.label} / ${labelOf(T2_COLUMNS, k)}` })),
+            cell.el,
+            read.at,
+          ),
+        );
       }
       if (Object.keys(row).length) table[rowDef.key] = row;
       if (labelCore(first.text) !== labelCore(rowDef.label) && !(rowDef.key === 'normativeDocuments' && firstCore === '规范性文件')) {

@@ -136,7 +136,17 @@ export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | u
           if (prev && prev.kind !== 'blank') continue;
           const cell = ctx.read(g, grid.table, `${rowLabel} / ${labelOf(T3_COLUMNS, colKey)}`);
           values.set(colKey, cell);
-          if (key) ctx.place({ table: TABLE, row: key, column: colKey }, g.el);
+          if (!key) continue;
+          ctx.place({ table: TABLE, row: key, column: colKey }, g.el);
+          const spanned = [...new Set(cols.keys.slice(g.col + 1, g.col + g.colspan))].filter((k): k is string => !!k && k !== colKey && !values.has(k));
+          const ref = (column: string) => ({ table: TABLE, row: key, column });
+          const merged = ctx.mergedInto(
+            { ref: ref(colKey), label: labelOf(T3_COLUMNS, colKey) },
+            spanned.map((k) => ({ ref: ref(k), label: labelOf(T3_COLUMNS, k), cellLabel: `${rowLabel} / ${labelOf(T3_COLUMNS, k)}` })),
+            g.el,
+            cell.at,
+          );
+          for (const [k, c] of Object.entries(merged)) values.set(k, c);
         } else {
           const colLabel = cols.extraLabels.get(g.col) ?? `第${g.col + 1}列`;
           extraValues.set(colLabel, ctx.read(g, grid.table, `${rowLabel} / ${colLabel}`));

@@ -4,7 +4,7 @@ import { parseCell } from '../text/cell';
 
 /** A difference between the page's labels and the template's (format.labels). */
 export interface LabelIssue {
-  kind: 'missing' | 'extra' | 'relabelled' | 'duplicate' | 'positional';
+  kind: 'missing' | 'extra' | 'relabelled' | 'duplicate' | 'positional' | 'merged';
   what: 'row' | 'column';
   key?: string;
   /** The template's label (missing, relabelled) or the page's (extra). */
@@ -32,6 +32,27 @@ export class ReadContext {
     if (label) cell.label = label;
     cell.at = { table: this.tableIndex(table), row: g.row, col: g.col };
     return cell;
+  }
+
+  /**
+   * A value cell spanning several template columns: its value belongs to the first; the others get a
+   * blank cell (so sums run, with those cells listed as assumed zero) pointing at the same element.
+   */
+  mergedInto(first: { ref: CellRef; label: string }, others: { ref: CellRef; label: string; cellLabel: string }[], el: Element, at: Cell['at']): Record<string, Cell> {
+    const out: Record<string, Cell> = {};
+    for (const o of others) {
+      out[o.ref.column] = { value: null, raw: '', kind: 'blank', label: o.cellLabel, notes: [`与「${first.label}」合并为一格，按空白计`], ...(at ? { at } : {}) };
+      this.place(o.ref, el);
+    }
+    if (others.length) {
+      this.issue(first.ref.table, {
+        kind: 'merged',
+        what: 'column',
+        key: `${first.ref.row}.${first.ref.column}`,
+        label: [first.label, ...others.map((o) => o.label)].join('」「'),
+      });
+    }
+    return out;
   }
 
   place(ref: CellRef, el: Element): void {
