@@ -1,5 +1,6 @@
 import { access, constants, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import { toCsv } from '../lib/record/csv';
 import type { ReportRecord } from '../lib/record/schema';
@@ -89,7 +90,23 @@ async function analyzeFile(file: string, capturedAt: string, previous?: ReportRe
   }
   const { dom, url } = page;
   try {
-    return analyze(dom.window.document, { url, capturedAt, ...(previous ? { previous } : {}) }).record;
+    const opts = { url, capturedAt, ...(previous ? { previous } : {}) };
+    const record = analyze(dom.window.document, opts).record;
+    if (record.report.isReport || record.report.isTemplate) return record;
+    // A saved page whose report sits in a same-origin frame: the frame was saved as a local file.
+    for (const frame of Array.from(dom.window.document.querySelectorAll('iframe[src], frame[src]'))) {
+      const src = new URL(frame.getAttribute('src') ?? '', dom.window.location.href);
+      if (src.protocol !== 'file:') continue;
+      const inner = await loadPage(fileURLToPath(src)).catch(() => null);
+      if (!inner) continue;
+      try {
+        const framed = analyze(inner.dom.window.document, opts).record;
+        if (framed.report.isReport) return framed;
+      } finally {
+        inner.dom.window.close();
+      }
+    }
+    return record;
   } finally {
     dom.window.close();
   }

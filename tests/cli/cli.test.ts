@@ -66,6 +66,31 @@ describe('nianbao check', () => {
     expect(lines).toHaveLength(1 + 10 + 175 + 15);
   }, 60_000);
 
+  it('follows a saved page into its same-folder iframe holding the report', async () => {
+    const { code, stdout } = await run(['check', join(PAGES, 'iframe-body.html')]);
+    expect(code).toBe(0);
+    const [r] = records(stdout);
+    expect(r?.report).toMatchObject({ isReport: true, agency: '东湖区农业农村局', year: 2023 });
+    expect(r?.source.url).toMatch(/iframe-body\.html$/);
+  }, 60_000);
+
+  it('reads a GBK page by its meta charset', async () => {
+    const { code, stdout } = await run(['check', join(PAGES, 'gbk-encoded.html')]);
+    expect(code).toBe(0);
+    expect(records(stdout)[0]?.report.agency).toBe('渌口区财政局');
+  }, 60_000);
+
+  it('runs the cross-year checks when last year of the same body is among the inputs', async () => {
+    const { stdout } = await run(['check', join(PAGES, 'cross-year-2023-bad.html'), join(PAGES, 'cross-year-2022.html')]);
+    const [bad, before] = records(stdout);
+    expect(bad?.findings.filter((f) => f.rule.startsWith('crossYear') && f.status === 'fail').map((f) => f.id)).toEqual([
+      'crossYear.carryOver:commercial',
+      'crossYear.carryOver:total',
+      'crossYear.inForce:regulations',
+    ]);
+    expect(before?.findings.some((f) => f.rule.startsWith('crossYear'))).toBe(false);
+  }, 60_000);
+
   it('gives a non-report page a record with no tables and one na finding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-np-'));
     writeFileSync(

@@ -254,3 +254,18 @@ describe('cross-year', () => {
     expect(finding(record, 'crossYear.inForce:regulations')).toMatchObject({ actual: 35, expected: 34, difference: 1 });
   });
 });
+
+describe('bodies the browser assembles', () => {
+  it('the iframe page alone (frames not loaded) is not taken for a report; its inner page is one', () => {
+    expect(analyzeFixture('iframe-body.html').record.report.isReport).toBe(false);
+    const inner = analyzeFixture('iframe-body-inner.html').record;
+    expect(inner.report).toMatchObject({ isReport: true, agency: '东湖区农业农村局', year: 2023 });
+    expect(failing(inner)).toEqual([]);
+  });
+
+  it('a script-loaded body is not there before scripts run (the extension waits for it)', () => {
+    const { record, document } = analyzeFixture('script-loaded-body.html');
+    expect(record.report.isReport).toBe(false);
+    expect(Array.from(document.querySelectorAll('script')).some((s) => s.textContent?.includes('本年新收'))).toBe(true);
+  });
+});
