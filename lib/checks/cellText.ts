@@ -13,13 +13,14 @@ export const cellText: Rule = {
     for (const [ref, cell] of allCells(tables)) {
       if (cell.kind !== 'text') continue;
       withText.add(ref.table);
-      const reading = cell.value === null ? '无法读出数字' : `读作 ${cell.value}`;
+      const reading =
+        cell.notes?.find((n) => n.startsWith('读作')) ?? (cell.value === null ? '无法读出数字，不参与核算' : `读作 ${cell.value}`);
       out.push({
         id: `cell.text:${ref.table}.${ref.row}.${ref.column}`,
         rule: 'cell.text',
         status: 'fail',
         severity: 'info',
-        message: `${TABLE_NAMES[ref.table]}「${cell.label ?? `${ref.row}/${ref.column}`}」写的是「${cell.raw}」，${reading}。${(cell.notes ?? []).join('；')}`,
+        message: `${TABLE_NAMES[ref.table]}「${cell.label ?? `${ref.row}/${ref.column}`}」写的是「${cell.raw}」，${reading}。`,
         cells: [ref],
         ...(cell.value !== null ? { actual: cell.value } : {}),
         quote: cell.raw,

@@ -12,6 +12,8 @@ export interface Equation {
   rule: string;
   severity: Severity;
   formula: string;
+  /** What the two sides are, in words: e.g. ['总计', '六类申请人之和']. */
+  sides: [string, string];
   terms: Term[];
 }
 
@@ -87,7 +89,7 @@ export function toFinding(ev: Evaluated): Finding {
     expected: ev.right,
     actual: ev.left,
     difference: ev.residual,
-    message: `不相符：左边 ${fmt(ev.left)}，右边 ${fmt(ev.right)}，相差 ${fmt(ev.residual)}${blanks}。${eq.formula}`,
+    message: `不相符：${eq.sides[0]} ${fmt(ev.left)}，${eq.sides[1]} ${fmt(ev.right)}，相差 ${fmt(ev.residual)}${blanks}。`,
   };
 }
 

@@ -55,6 +55,6 @@ export function applySuspect(findings: Finding[], tables: ReportRecord['tables']
     if (!explains.has(f.id)) continue;
     f.suspect = s.ref;
     f.suspectValue = s.value;
-    f.message += ` 可能的错处：「${cell?.label ?? `${s.ref.row}/${s.ref.column}`}」一格（现为${shown}），若为 ${s.value}，${explains.size} 个不相符的等式全部成立。`;
+    f.message += `可能的错处：「${cell?.label ?? `${s.ref.row}/${s.ref.column}`}」一格（现为${shown}）；若改为 ${s.value}，这 ${explains.size} 个不相符的等式全部成立。`;
   }
 }

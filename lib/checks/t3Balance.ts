@@ -7,5 +7,7 @@ export const t3Balance: Rule = {
   severity: 'error',
   title: '表三勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
   run: ({ tables }) =>
-    tables.applications ? balanceEquations().map((eq) => toFinding(evaluate(tables, eq))) : [missingTable('t3.balance', 'error', 'applications')],
+    tables.applications
+      ? balanceEquations().map((eq) => toFinding(evaluate(tables, eq)))
+      : [missingTable('t3.balance', 'error', 'applications')],
 };

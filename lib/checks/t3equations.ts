@@ -37,6 +37,7 @@ export function rowTotalEquations(t3: Record<string, unknown>): Equation[] {
       rule: 't3.rowTotal',
       severity: 'error',
       formula: `「${labelOf(T3_ROWS, row)}」行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他`,
+      sides: ['总计', '六类申请人之和'],
       terms: [L(row, 'total'), ...APPLICANTS.map((c) => R(row, c))],
     }));
 }
@@ -48,6 +49,7 @@ export function resultsSumEquations(t3: Record<string, unknown>): Equation[] {
     rule: 't3.resultsSum',
     severity: 'error',
     formula: `「${labelOf(T3_COLUMNS, col)}」列：（七）总计 = 予以公开 + 部分公开 + 不予公开各项 + 无法提供各项 + 不予处理各项 + 其他处理`,
+    sides: ['（七）总计', '各项办理结果之和'],
     terms: [L('totalProcessed', col), ...rows.map((r) => R(r, col))],
   }));
 }
@@ -58,6 +60,7 @@ export function balanceEquations(): Equation[] {
     rule: 't3.balance',
     severity: 'error',
     formula: `「${labelOf(T3_COLUMNS, col)}」列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理`,
+    sides: ['新收与上年结转之和', '办结与结转下年度之和'],
     terms: [L('newReceived', col), L('carriedOver', col), R('totalProcessed', col), R('carriedForward', col)],
   }));
 }

@@ -18,6 +18,7 @@ export const t4Total: Rule = {
           rule: 't4.total',
           severity: 'error',
           formula: `「${labelOf(T4_GROUPS, g.key)}」：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结`,
+          sides: ['总计', '四项之和'],
           terms: [
             { ref: ref(g.key, 'total'), coef: 1 },
             ...['upheld', 'corrected', 'other', 'pending'].map((c) => ({ ref: ref(g.key, c), coef: -1 as const })),

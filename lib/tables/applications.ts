@@ -138,7 +138,9 @@ export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | u
           values.set(colKey, cell);
           if (!key) continue;
           ctx.place({ table: TABLE, row: key, column: colKey }, g.el);
-          const spanned = [...new Set(cols.keys.slice(g.col + 1, g.col + g.colspan))].filter((k): k is string => !!k && k !== colKey && !values.has(k));
+          const spanned = [...new Set(cols.keys.slice(g.col + 1, g.col + g.colspan))].filter(
+            (k): k is string => !!k && k !== colKey && !values.has(k),
+          );
           const ref = (column: string) => ({ table: TABLE, row: key, column });
           const merged = ctx.mergedInto(
             { ref: ref(colKey), label: labelOf(T3_COLUMNS, colKey) },

@@ -38,10 +38,22 @@ export class ReadContext {
    * A value cell spanning several template columns: its value belongs to the first; the others get a
    * blank cell (so sums run, with those cells listed as assumed zero) pointing at the same element.
    */
-  mergedInto(first: { ref: CellRef; label: string }, others: { ref: CellRef; label: string; cellLabel: string }[], el: Element, at: Cell['at']): Record<string, Cell> {
+  mergedInto(
+    first: { ref: CellRef; label: string },
+    others: { ref: CellRef; label: string; cellLabel: string }[],
+    el: Element,
+    at: Cell['at'],
+  ): Record<string, Cell> {
     const out: Record<string, Cell> = {};
     for (const o of others) {
-      out[o.ref.column] = { value: null, raw: '', kind: 'blank', label: o.cellLabel, notes: [`与「${first.label}」合并为一格，按空白计`], ...(at ? { at } : {}) };
+      out[o.ref.column] = {
+        value: null,
+        raw: '',
+        kind: 'blank',
+        label: o.cellLabel,
+        notes: [`与「${first.label}」合并为一格，按空白计`],
+        ...(at ? { at } : {}),
+      };
       this.place(o.ref, el);
     }
     if (others.length) {
