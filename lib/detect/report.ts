@@ -1,4 +1,4 @@
-import { norm } from '../text/normalize';
+import { digitYears, norm } from '../text/normalize';
 import { TRADITIONAL_MARKERS } from '../text/t2s';
 import type { Line } from './lines';
 
@@ -48,7 +48,7 @@ export function readTitle(doc: Document, lines: Line[]): TitleInfo {
   candidates.push(...doc.title.split(/[_|｜—–]|\s-\s/));
   const isFormat = candidates.some((c) => /年度报告格式/.test(norm(c)));
   for (const c of candidates) {
-    const n = norm(c);
+    const n = digitYears(norm(c));
     const m = TITLE.exec(n);
     if (!m) continue;
     const year = Number(m[2]);
@@ -66,7 +66,7 @@ function cleanAgency(s: string): string {
 
 /** 「本报告所列数据的统计期限为2023年1月1日至12月31日」 → 2023. */
 export function periodYear(text: string): number | undefined {
-  const m = /统计(?:期限|时限|时间|期间)[^0-9]{0,8}(\d{4})年1月1日/.exec(text);
+  const m = /统计(?:期限|时限|时间|期间)[^0-9]{0,8}(\d{4})年1月1日/.exec(digitYears(text));
   return m ? Number(m[1]) : undefined;
 }
 

@@ -107,7 +107,11 @@ export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | u
   for (const grid of grids) {
     let first = 0;
     while (first < grid.slots.length && !isDataRow(grid, first)) first++;
-    if (first === grid.slots.length) continue;
+    if (first === grid.slots.length) {
+      // A page break right after the header: this part is all header, the next parts are data.
+      layout = readHeader(grid, grid.slots.length) ?? layout;
+      continue;
+    }
     const own = first > 0 ? readHeader(grid, first) : null;
     if (own) {
       layout = own;

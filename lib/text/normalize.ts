@@ -43,3 +43,24 @@ export function chineseNumeral(s: string): number | null {
   }
   return seen ? total + current : null;
 }
+
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  Ｏ: '0',
+  O: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+/** Years written in Chinese numerals (二〇二三年) as digits (2023年). */
+export function digitYears(s: string): string {
+  return s.replace(/([〇零Ｏ一二三四五六七八九]{4})(?=年)/g, (m) => Array.from(m, (ch) => CN_DIGIT[ch] ?? ch).join(''));
+}

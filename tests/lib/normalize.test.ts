@@ -34,3 +34,11 @@ describe('label normalisation', () => {
     expect(chineseNumeral('多')).toBeNull();
   });
 });
+
+describe('years in Chinese numerals', () => {
+  it('reads 二〇二三年 as 2023年', async () => {
+    const { digitYears } = await import('../../lib/text/normalize');
+    expect(digitYears('某局二〇二三年度政府信息公开工作年度报告')).toBe('某局2023年度政府信息公开工作年度报告');
+    expect(digitYears('三年行动')).toBe('三年行动');
+  });
+});
