@@ -97,3 +97,19 @@ export function toFinding(ev: Evaluated): Finding {
 export function missingTable(rule: string, severity: Severity, table: TableKey): Finding {
   return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${TABLE_NAMES[table]}，无法核对。`, cells: [] };
 }
+
+/** A rule made of equations over one table: one finding per equation, or one na when the table is missing. */
+export function equationRule(
+  id: string,
+  title: string,
+  table: TableKey,
+  equations: (tables: ReportRecord['tables']) => Equation[],
+): { id: string; severity: Severity; title: string; run(input: { tables: ReportRecord['tables'] }): Finding[] } {
+  return {
+    id,
+    severity: 'error',
+    title,
+    run: ({ tables }) =>
+      tables[table] ? equations(tables).map((eq) => toFinding(evaluate(tables, eq))) : [missingTable(id, 'error', table)],
+  };
+}

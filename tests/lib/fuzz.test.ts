@@ -84,7 +84,7 @@ describe('fuzzing', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('the whole pipeline never throws and always returns a record that passes the schema', () => {
     fc.assert(
@@ -100,7 +100,7 @@ describe('fuzzing', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('finishes a 100,000-cell table (1,000 rows × 100 columns) with every cell read', () => {
     const rowHtml = `<tr>${'<td>1</td>'.repeat(100)}</tr>`;
