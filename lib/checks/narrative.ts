@@ -1,4 +1,6 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
+import { T3_ROWS } from '../tables/labels';
+import { labelCore } from '../text/normalize';
 import { cellAt } from './equation';
 import { statements } from './narrativeFigures';
 import { APPLICANTS, resultRows } from './t3equations';
@@ -37,8 +39,10 @@ function target(figure: string, tableRows: string[]): { name: string; refs: Cell
       return { name: '行政复议', refs: [t4('review')] };
     case 'litigation':
       return { name: '行政诉讼', refs: [t4('litigationDirect'), t4('litigationAfterReview')] };
-    default:
-      return null;
+    default: {
+      const item = T3_ROWS.find((r) => r.key === figure && figure.includes('.'));
+      return item ? { name: labelCore(item.label), refs: [t3(figure)] } : null;
+    }
   }
 }
 

@@ -16,6 +16,8 @@ describe('narrative figures', () => {
       ['newReceived', 18],
       ['granted', 5],
       ['partiallyGranted', 4],
+      ['unable.notHeld', 4],
+      ['notProcessed.excessive', 1],
       ['unable', 2],
       ['carriedForward', 2],
     ]);
