@@ -24,7 +24,7 @@ export const crossYearCarryOver: Rule = {
       }
       const x = a.value ?? 0;
       const y = b.value ?? 0;
-      const fields = { expected: y, actual: x, difference: x - y };
+      const fields = { sides: ['本年上年结转', '上年结转下年度'] as [string, string], expected: y, actual: x, difference: x - y };
       return x === y
         ? {
             ...base,

@@ -29,7 +29,12 @@ export const crossYearInForce: Rule = {
       }
       const [now, issued, repealed, before] = vals.map((c) => c?.value ?? 0) as [number, number, number, number];
       const want = before + issued - repealed;
-      const fields = { expected: want, actual: now, difference: now - want };
+      const fields = {
+        sides: ['现行有效', '上年现行有效 + 制发 − 废止'] as [string, string],
+        expected: want,
+        actual: now,
+        difference: now - want,
+      };
       return now === want
         ? {
             ...base,

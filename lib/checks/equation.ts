@@ -61,7 +61,7 @@ const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(
 export function toFinding(ev: Evaluated): Finding {
   const { eq } = ev;
   const cells = eq.terms.map((t) => t.ref);
-  const base = { id: eq.id, rule: eq.rule, severity: eq.severity, formula: eq.formula, cells };
+  const base = { id: eq.id, rule: eq.rule, severity: eq.severity, formula: eq.formula, sides: eq.sides, cells };
   if (ev.status === 'na') {
     return {
       ...base,

@@ -98,6 +98,7 @@ export const narrative: Rule = {
       const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
       const common = {
         ...base,
+        sides: ['正文', '表格'] as [string, string],
         expected: table,
         actual: st.value,
         difference: st.value - table,

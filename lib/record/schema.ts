@@ -47,6 +47,8 @@ export const Finding = z.object({
   severity: Severity,
   message: z.string(),
   formula: z.string().optional(),
+  /** What `actual` and `expected` are, in words (e.g. 总计 / 六类申请人之和). */
+  sides: z.tuple([z.string(), z.string()]).optional(),
   expected: z.number().optional(),
   actual: z.number().optional(),
   difference: z.number().optional(),
