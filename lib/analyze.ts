@@ -2,6 +2,7 @@ import { runChecks } from './checks';
 import type { Sentence } from './checks/types';
 import { derive } from './derived';
 import { type Line, pageLines } from './detect/lines';
+import { looksLikeReport } from './detect/quick';
 import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
 import { buildGrid, type Grid } from './grid/grid';
 import type { Finding, FormatVersion, ReportRecord, TableKey } from './record/schema';
@@ -104,6 +105,8 @@ function toSentences(lines: Line[], year: number | undefined): Sentence[] {
   return out;
 }
 
+const NOT_A_REPORT = '这个页面不是政府信息公开工作年度报告，没有可核查的表格。';
+
 function pipelineFinding(id: string, message: string): Finding {
   return { id, rule: id.split(':')[0] as string, status: 'na', severity: 'info', message, cells: [] };
 }
@@ -143,6 +146,12 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
   const { record } = analysis;
   const root = doc.body ?? doc.documentElement;
   const { tables, ctx, reportTables } = readTables(doc);
+  // No standard table and no report words anywhere: an ordinary page; its prose need not be read.
+  if (reportTables.length === 0 && !looksLikeReport(doc)) {
+    record.report.script = scriptOf(doc.title);
+    record.findings.push(pipelineFinding('report.detected:page', NOT_A_REPORT));
+    return;
+  }
   const allLines = pageLines(root, new Set(reportTables));
   const sections = findSections(allLines);
   const title = readTitle(doc, allLines);
@@ -187,7 +196,7 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
     return;
   }
   if (!isReport) {
-    record.findings.push(pipelineFinding('report.detected:page', '这个页面不是政府信息公开工作年度报告，没有可核查的表格。'));
+    record.findings.push(pipelineFinding('report.detected:page', NOT_A_REPORT));
     return;
   }
   if (year !== undefined && year < 2019 && present === 0) {

@@ -6,15 +6,20 @@ export const TABLE_NAMES: Record<TableKey, string> = {
   reviewLitigation: '表四',
 };
 
-/** Every cell of every table present, with its reference. */
-export function* allCells(tables: ReportRecord['tables']): Generator<[CellRef, Cell]> {
+const flat = new WeakMap<ReportRecord['tables'], [CellRef, Cell][]>();
+
+/** Every cell of every table present, with its reference (listed once per record, several rules use it). */
+export function allCells(tables: ReportRecord['tables']): [CellRef, Cell][] {
+  let out = flat.get(tables);
+  if (out) return out;
+  out = [];
   for (const table of Object.keys(TABLE_NAMES) as TableKey[]) {
-    const t = tables[table];
-    if (!t) continue;
-    for (const [row, cols] of Object.entries(t)) {
-      for (const [column, cell] of Object.entries(cols)) yield [{ table, row, column }, cell];
+    for (const [row, cols] of Object.entries(tables[table] ?? {})) {
+      for (const [column, cell] of Object.entries(cols)) out.push([{ table, row, column }, cell]);
     }
   }
+  flat.set(tables, out);
+  return out;
 }
 
 export function presentTables(tables: ReportRecord['tables']): TableKey[] {

@@ -41,6 +41,17 @@ const BLOCK = new Set([
 ]);
 
 /**
+ * A table of data (many rows of several cells, no table inside), as opposed to a layout table
+ * holding the article: its cells are not prose, so the narrative rules never read them.
+ */
+function isDataTable(table: Element): boolean {
+  const rows = (table as HTMLTableElement).rows;
+  if (!rows || rows.length < 12) return false;
+  const first = rows[0]?.cells.length ?? 0;
+  return first >= 3 && table.getElementsByTagName('table').length === 0;
+}
+
+/**
  * The text of `root` cut into lines at block boundaries and <br>, skipping scripts, hidden
  * elements and the given tables (the report's own tables are read as tables, not as prose).
  */
@@ -63,7 +74,7 @@ export function pageLines(root: Element, skip: ReadonlySet<Element>): Line[] {
       if (n.nodeType !== 1) continue;
       const child = n as Element;
       const tag = child.tagName;
-      if (SKIP.has(tag) || skip.has(child) || child.hasAttribute('hidden')) continue;
+      if (SKIP.has(tag) || (tag === 'TABLE' && (skip.has(child) || isDataTable(child))) || child.hasAttribute('hidden')) continue;
       if (tag === 'BR') {
         flush();
         continue;

@@ -1,5 +1,6 @@
 const TITLE_WORDS = /(?:信息公开|信息公開|資訊公開).{0,12}(?:年度报告|年度報告|年报|年報)|年度报告格式/;
-const BODY_WORDS = /勾稽关系|勾稽關係|本年新收政府信息公开申请|本年新收政府信息公開申請|主动公开政府信息情况|主動公開政府信息情況/;
+const BODY_WORDS =
+  /勾稽关系|勾稽關係|本年新收政府信息公开申请|本年新收政府信息公開申請|主动公开政府信息情况|主動公開政府信息情況|信息公开工作年度报告|信息公開工作年度報告|信息公开年度报告|信息公開年度報告/;
 
 /**
  * A cheap first look for the content script: could this page be an annual report? A title or

@@ -40,9 +40,11 @@ export interface TitleInfo {
 export function readTitle(doc: Document, lines: Line[]): TitleInfo {
   const candidates: string[] = [];
   const meta = doc.querySelector('meta[name="ArticleTitle" i], meta[property="og:title"]')?.getAttribute('content');
-  for (const h of Array.from(doc.querySelectorAll('h1, h2, h3, .title, .article-title, #title')).slice(0, 12)) {
-    candidates.push(h.textContent ?? '');
+  // Tag and class collections are indexed; a selector list with classes would walk the whole page.
+  for (const name of ['h1', 'h2', 'h3']) {
+    for (const h of Array.from(doc.getElementsByTagName(name)).slice(0, 4)) candidates.push(h.textContent ?? '');
   }
+  for (const h of Array.from(doc.getElementsByClassName('title')).slice(0, 4)) candidates.push(h.textContent ?? '');
   if (meta) candidates.push(meta);
   for (const l of lines.slice(0, 40)) if (l.text.length < 80) candidates.push(l.text);
   candidates.push(...doc.title.split(/[_|｜—–]|\s-\s/));
@@ -113,11 +115,11 @@ export function scriptOf(text: string): 'simplified' | 'traditional' {
 
 /** Images and attachment links that may hold the tables. */
 export function countMedia(root: Element): { images: number; attachments: number } {
-  const images = Array.from(root.querySelectorAll('img')).filter((img) => {
+  const images = Array.from(root.getElementsByTagName('img')).filter((img) => {
     const w = Number(img.getAttribute('width') ?? '999');
     return !(w > 0 && w < 48);
   }).length;
-  const attachments = Array.from(root.querySelectorAll('a[href]')).filter((a) =>
+  const attachments = Array.from(root.getElementsByTagName('a')).filter((a) =>
     /\.(?:docx?|pdf|xlsx?|wps|et|ofd)(?:$|[?#])/i.test(a.getAttribute('href') ?? ''),
   ).length;
   return { images, attachments };

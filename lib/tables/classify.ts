@@ -11,17 +11,41 @@ export const MAX_LABEL = 80;
 export const TABLE_HINT =
   /申请|申請|复议|複議|覆議|第二十条|第二十條|信息内容|信息內容|规章|規章|许可|許可|处罚|處罰|勾稽|收费|收費|采购|採購/;
 
+const FIGURE = /^[\d.,+\-%/—]*$/;
+/** One test for "could this cell be any template label at all", before the per-label tests. */
+const ANY_LABEL = new RegExp(
+  [...T3_ROWS, ...T2_ROWS, ...T2_COLUMNS, ...T4_COLUMNS]
+    .map((d) => d.match.source)
+    .concat([
+      '勾稽关系',
+      '申请人情况',
+      '行政复议',
+      '行政诉讼',
+      '复议',
+      '第二十条',
+      '信息内容',
+      '不予公开',
+      '无法提供',
+      '不予处理',
+      '其他处理',
+    ])
+    .join('|'),
+);
+
 /** Which standard table a grid is, from the labels in it (a 表三 part without its header counts). */
 export function classify(grid: Grid): TableKind | null {
   let t3 = 0;
   let t4 = 0;
   let t2 = 0;
+  let t2structure = 0;
   const seen = new Set<string>();
   for (const cell of grid.cells) {
     if (cell.text.length > MAX_LABEL * 2) continue;
     const n = norm(cell.text);
-    if (n.length === 0 || n.length > MAX_LABEL) continue;
+    // Figures say nothing about which table this is, and they are most of the cells.
+    if (n.length === 0 || n.length > MAX_LABEL || FIGURE.test(n)) continue;
     const core = labelCore(cell.text);
+    if (!ANY_LABEL.test(core)) continue;
     if (n.includes('勾稽关系') || n === '申请人情况') t3 += 3;
     const row = T3_ROWS.find((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed' && d.match.test(core));
     if (row && !seen.has(row.key)) {
@@ -30,10 +54,16 @@ export function classify(grid: Grid): TableKind | null {
     }
     if (/^行政复议$|^行政诉讼$|未经复议|复议后起诉/.test(core)) t4 += 2;
     if (/^结果(维持|纠正)$|^尚未审结$/.test(core) && T4_COLUMNS.length) t4 += 1;
-    if (/^第二十条/.test(n) || core === '信息内容') t2 += 2;
-    if (T2_ROWS.some((d) => d.match.test(core))) t2 += 1;
-    if (T2_COLUMNS.some((d) => d.match.test(core)) && /数量|件数|金额|增/.test(core)) t2 += 1;
+    if (/^第二十条/.test(n) || core === '信息内容') t2structure += 2;
+    if (T2_COLUMNS.some((d) => d.match.test(core)) && /数量|件数|金额|增/.test(core)) t2structure += 1;
+    const t2row = T2_ROWS.find((d) => d.match.test(core));
+    if (t2row && !seen.has(t2row.key)) {
+      seen.add(t2row.key);
+      t2 += 1;
+    }
   }
+  // 表二 is told by its captions and headers; a list that merely names 行政许可 a thousand times is not it.
+  t2 = t2structure >= 2 ? t2 + t2structure : 0;
   const best = Math.max(t2, t3, t4);
   if (best < 3) return null;
   if (best === t3) return 'applications';

@@ -149,6 +149,13 @@ export function findDef<T extends LabelDef>(defs: readonly T[], core: string): T
   return undefined;
 }
 
+const labelMaps = new WeakMap<readonly LabelDef[], Map<string, string>>();
+
 export function labelOf(defs: readonly LabelDef[], key: string): string {
-  return defs.find((d) => d.key === key)?.label ?? key;
+  let map = labelMaps.get(defs);
+  if (!map) {
+    map = new Map(defs.map((d) => [d.key, d.label]));
+    labelMaps.set(defs, map);
+  }
+  return map.get(key) ?? key;
 }

@@ -13,16 +13,37 @@ export function squash(s: string): string {
  * half-width: （一）→ (一)), traditional → simplified, no white space, no quotes.
  */
 export function norm(s: string): string {
-  return toSimplified(s.normalize('NFKC')).replace(SPACE, '').replace(QUOTES, '');
+  // Most table cells are short ASCII ("0", "12"): NFKC and t2s leave those as they are.
+  if (ASCII.test(s)) return s.replace(SPACE, '').replace(QUOTES, '');
+  let n = cache.get(s);
+  if (n === undefined) {
+    n = toSimplified(s.normalize('NFKC')).replace(SPACE, '').replace(QUOTES, '');
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    cache.set(s, n);
+  }
+  return n;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+/** Labels repeat across rows, tables and pages; a bounded memo keeps every label normalised once. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 4096;
 
 const NUMBERING =
   /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|[①-⑳⑴-⒇]|第[一二三四五六七八九十]+[项条])+/;
 
 /** A normalised label without its leading numbering (一、 (一) 1. ①). */
 export function labelCore(s: string): string {
-  return norm(s).replace(NUMBERING, '');
+  let c = coreCache.get(s);
+  if (c === undefined) {
+    c = norm(s).replace(NUMBERING, '');
+    if (coreCache.size > CACHE_LIMIT) coreCache.clear();
+    coreCache.set(s, c);
+  }
+  return c;
 }
+
+const coreCache = new Map<string, string>();
 
 /** Chinese numerals up to 9999 (零 一 二 … 十 百 千), as figures are sometimes written in words. */
 export function chineseNumeral(s: string): number | null {
