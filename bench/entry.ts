@@ -1,0 +1,46 @@
+/**
+ * What the bench injects into a page (bundled by esbuild into an IIFE, global `NianbaoBench`): the
+ * engine, and the floor it is measured against.
+ */
+export { analyze } from '../lib/analyze';
+export { buildGrid } from '../lib/grid/grid';
+
+/**
+ * The floor: the least any reader of these tables must do, a walk of every table's rows and cells that
+ * reads each cell's text once. Indexed loops, the fastest form, so the ratio is not flattered.
+ */
+export function floor(doc: Document): number {
+  let chars = 0;
+  const tables = doc.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) {
+    const rows = (tables[t] as HTMLTableElement).rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = (rows[r] as HTMLTableRowElement).cells;
+      for (let c = 0; c < cells.length; c++) chars += (cells[c] as HTMLTableCellElement).textContent?.length ?? 0;
+    }
+  }
+  return chars;
+}
+
+/** How many cells the floor reads (to report time per cell). */
+export function countCells(doc: Document): number {
+  let n = 0;
+  const tables = doc.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) {
+    const rows = (tables[t] as HTMLTableElement).rows;
+    for (let r = 0; r < rows.length; r++) n += (rows[r] as HTMLTableRowElement).cells.length;
+  }
+  return n;
+}
+
+/**
+ * A second, wider floor: the tables' walk plus one read of every text node on the page. The engine
+ * must also read the report's prose (sections, title, narrative), so this is the least a whole-page
+ * reader does; the ratio to it says how much the engine spends beyond reading.
+ */
+export function pageFloor(doc: Document): number {
+  let chars = floor(doc);
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return chars;
+}

@@ -1,0 +1,425 @@
+/**
+ * Sections 2–4: the built extension. Builds it (`wxt build` → .output/chrome-mv3), weighs its bundles,
+ * then loads pages in two fresh Chromium profiles side by side, one with the extension and one
+ * without, alternating: the content script's own time on pages that are not reports (from its
+ * `nianbao:start`/`nianbao:end` marks, read in the page, and from a Chrome trace of every call into
+ * its script), and the page load time with and without it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile } from './lib/browser';
+import { matchesPattern } from './lib/match';
+import { type Report, renderTable } from './lib/report';
+import { type Site, siteArgs } from './lib/server';
+import { pageAssets, type Size, sizeOf } from './lib/sizes';
+import { fmt, geomean, kb, summarize } from './lib/stats';
+import { scriptTimeDuring } from './lib/trace';
+import { profileScript } from './lib/traceprofile';
+import { LARGEST, NON_REPORT, OUT } from './pages';
+
+interface Manifest {
+  content_scripts?: { matches?: string[]; js?: string[]; css?: string[]; run_at?: string }[];
+  action?: { default_popup?: string };
+  browser_action?: { default_popup?: string };
+  background?: { service_worker?: string };
+}
+
+const MARK_START = 'nianbao:start';
+const MARK_END = 'nianbao:end';
+const MEASURE = 'nianbao';
+
+async function wxtBuild(): Promise<{ ok: boolean; seconds: number; tail: string }> {
+  const started = performance.now();
+  const child = spawn('npx', ['wxt', 'build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => {
+    log += d;
+  });
+  child.stderr.on('data', (d) => {
+    log += d;
+  });
+  const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
+  await writeFile(join(OUT, 'wxt-build.log'), log);
+  const tail = log
+    .split('\n')
+    .filter((l) => /ERROR|Error|error/.test(l))
+    .slice(0, 3)
+    .join(' | ');
+  return { ok: code === 0, seconds: (performance.now() - started) / 1000, tail };
+}
+
+interface Visit {
+  load: number;
+  /** Content script time from its marks (ms), when it left them. */
+  marked?: number;
+  /** When the content script finished, from navigation start (ms). */
+  endAt?: number;
+}
+
+/** Load `url` in `page` and read the navigation timing and, if `waitMarks`, the content script's marks. */
+async function visit(page: Page, url: string, waitMarks: boolean): Promise<Visit> {
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitMarks) {
+    await page
+      .waitForFunction(
+        ([end, measure]) => performance.getEntriesByName(end).length > 0 || performance.getEntriesByName(measure).length > 0,
+        [MARK_END, MEASURE] as const,
+        {
+          timeout: 1500,
+          polling: 20,
+        },
+      )
+      .catch(() => undefined);
+  }
+  return page.evaluate(
+    ([start, end, measure]) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const m = performance.getEntriesByName(measure)[0];
+      const s = performance.getEntriesByName(start)[0];
+      const e = performance.getEntriesByName(end)[0];
+      const marked = m ? m.duration : s && e ? e.startTime - s.startTime : undefined;
+      return { load: nav?.loadEventEnd ?? Number.NaN, marked, endAt: e?.startTime ?? (m ? m.startTime + m.duration : undefined) };
+    },
+    [MARK_START, MARK_END, MEASURE] as const,
+  );
+}
+
+interface PageRow {
+  page: string;
+  report: boolean;
+  without: number[];
+  /** The same loads in a second browser without the extension (A/A). */
+  without2: number[];
+  /** With an extension whose content script does nothing (the platform's own cost). */
+  noop: number[];
+  with: number[];
+  marked: number[];
+  endAt: number[];
+  traced: number[];
+}
+
+export async function runExtension(
+  site: Site,
+  fixtures: string[],
+  report: Report,
+  opts: { quick: boolean; build: boolean; extDir: string },
+) {
+  const na = (why: string) => {
+    for (const [s, m, g] of [
+      ['2', 'content script on non-report pages (median)', '< 1 ms'],
+      ['3', 'page load with ÷ without the extension', '≤ 1.02'],
+      ['4', 'content script JS, gzipped', '≤ 30 KB'],
+    ] as const)
+      report.row(s, m, `n/a: ${why}`, g, null);
+    report.note(`sections 2–4 not measured: ${why}`);
+    return { skipped: why };
+  };
+  let build: Awaited<ReturnType<typeof wxtBuild>> | undefined;
+  if (opts.build) {
+    build = await wxtBuild();
+    report.row('4', '`wxt build` (chrome-mv3), wall time', build.ok ? `${fmt(build.seconds)} s` : `FAILED after ${fmt(build.seconds)} s`);
+    if (!build.ok) return na(`wxt build failed (${build.tail || 'see bench/out/wxt-build.log'})`);
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(opts.extDir, 'manifest.json'), 'utf8'));
+  } catch {
+    return na(`no built extension at ${opts.extDir}`);
+  }
+
+  // ——— 4: sizes ———
+  const cs = manifest.content_scripts ?? [];
+  const csJs = [...new Set(cs.flatMap((c) => c.js ?? []))];
+  const csDir = join(opts.extDir, 'content-scripts');
+  const csCss = [
+    ...new Set([
+      ...cs.flatMap((c) => c.css ?? []),
+      ...(await readdir(csDir).catch(() => [])).filter((f) => f.endsWith('.css')).map((f) => `content-scripts/${f}`),
+    ]),
+  ];
+  const sizes: Record<string, Size> = {};
+  if (csJs.length) {
+    sizes.contentJs = await sizeOf(opts.extDir, csJs);
+    report.row(
+      '4',
+      `content script JS (${csJs.join(', ')}): raw / gzipped`,
+      `${kb(sizes.contentJs.raw)} / ${kb(sizes.contentJs.gzip)}`,
+      '≤ 30 KB gz',
+      sizes.contentJs.gzip <= 30 * 1024,
+    );
+  } else report.row('4', 'content script JS', 'n/a: the manifest declares no content script', '≤ 30 KB gz', null);
+  if (csCss.length) {
+    sizes.contentCss = await sizeOf(opts.extDir, csCss);
+    report.row('4', 'content script CSS: raw / gzipped', `${kb(sizes.contentCss.raw)} / ${kb(sizes.contentCss.gzip)}`);
+  }
+  const popup = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
+  if (popup) {
+    const assets = await pageAssets(opts.extDir, popup);
+    sizes.popupJs = await sizeOf(
+      opts.extDir,
+      assets.filter((f) => f.endsWith('.js')),
+    );
+    sizes.popupCss = await sizeOf(
+      opts.extDir,
+      assets.filter((f) => f.endsWith('.css')),
+    );
+    report.row(
+      '4',
+      `popup JS (${sizes.popupJs.files.length} files): raw / gzipped`,
+      `${kb(sizes.popupJs.raw)} / ${kb(sizes.popupJs.gzip)}`,
+    );
+    report.row(
+      '4',
+      `popup CSS (${sizes.popupCss.files.length} files): raw / gzipped`,
+      `${kb(sizes.popupCss.raw)} / ${kb(sizes.popupCss.gzip)}`,
+    );
+  } else report.row('4', 'popup', 'n/a: the manifest declares no popup');
+
+  // ——— does the content script mark its work? ———
+  const csText = (await Promise.all(csJs.map((f) => readFile(join(opts.extDir, f), 'utf8')))).join('\n');
+  const hasMarks = csText.includes(MARK_START) || csText.includes(`'${MEASURE}'`) || csText.includes(`"${MEASURE}"`);
+  if (csJs.length && !hasMarks)
+    report.note(
+      `the content script (${csJs.join(', ')}) has no performance.mark('${MARK_START}'/'${MARK_END}'): section 2 falls back to the Chrome trace of its script (evaluation + callbacks). See bench/README.md for where the marks go.`,
+    );
+
+  // ——— pages ———
+  const nonReport = [
+    ...fixtures.filter((f) => /^non-report/.test(f)).map((f) => ({ page: f, url: site.url(`/fixtures/${f}`), report: false })),
+    ...NON_REPORT.map((g) => ({ page: g, url: site.url(`/gen/${g}`), report: false })),
+  ];
+  const reports = [
+    ...['seed000-plain.html', 'seed004-word.html']
+      .filter((f) => fixtures.includes(f))
+      .map((f) => ({ page: f, url: site.url(`/fixtures/${f}`), report: true })),
+    { page: LARGEST, url: site.url(`/gen/${LARGEST}`), report: true },
+  ];
+  const pages = [...nonReport, ...reports];
+  const patterns = cs.flatMap((c) => c.matches ?? []);
+  const sample = pages[0]?.url ?? '';
+  if (csJs.length && !patterns.some((p) => matchesPattern(p, sample)))
+    report.note(`the content script's matches (${patterns.join(' ')}) do not cover the bench's pages (${sample}): it will not run on them`);
+
+  const noopDir = await writeNoopExtension(cs);
+  const withExt = await launchProfile(opts.extDir, siteArgs(site));
+  // The least any content script costs: an extension whose content script (same matches and run_at) does nothing.
+  const noop = await launchProfile(noopDir, siteArgs(site));
+  const plain = await launchProfile(null, siteArgs(site));
+  // A second browser without the extension: its ratio to the first is the measurement's own noise (A/A).
+  const plain2 = await launchProfile(null, siteArgs(site));
+  const rows: PageRow[] = [];
+  try {
+    if (manifest.background?.service_worker)
+      await (withExt.ctx.serviceWorkers()[0] ?? withExt.ctx.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
+    const pa = await firstPage(withExt.ctx);
+    const pb = await firstPage(plain.ctx);
+    const pc = await firstPage(plain2.ctx);
+    const pd = await firstPage(noop.ctx);
+    const reps = opts.quick ? 4 : 8;
+    // Warm both browsers' caches of the engine, fonts and the like before timing.
+    for (const p of pages.slice(0, 2)) {
+      await visit(pa, p.url, hasMarks);
+      await visit(pb, p.url, false);
+      await visit(pc, p.url, false);
+      await visit(pd, p.url, false);
+    }
+    for (const p of pages) {
+      const row: PageRow = {
+        page: p.page,
+        report: p.report,
+        without: [],
+        without2: [],
+        noop: [],
+        with: [],
+        marked: [],
+        endAt: [],
+        traced: [],
+      };
+      const sides = [
+        { page: pa, ext: true, into: row.with },
+        { page: pb, ext: false, into: row.without },
+        { page: pc, ext: false, into: row.without2 },
+        { page: pd, ext: false, into: row.noop },
+      ];
+      for (let i = 0; i < reps; i++) {
+        // Rotate the order, so no side always goes first.
+        for (let j = 0; j < sides.length; j++) {
+          const side = sides[(i + j) % sides.length] as (typeof sides)[number];
+          const v = await visit(side.page, p.url, side.ext && hasMarks);
+          side.into.push(v.load);
+          if (side.ext && v.marked !== undefined) row.marked.push(v.marked);
+          if (side.ext && v.endAt !== undefined) row.endAt.push(v.endAt);
+        }
+      }
+      rows.push(row);
+    }
+    // The trace: every evaluation of and call into the extension's scripts in the page's renderer.
+    if (csJs.length) {
+      const cdp = await withExt.ctx.newCDPSession(pa);
+      for (const row of rows) {
+        const url = pages.find((p) => p.page === row.page)?.url as string;
+        for (let i = 0; i < (opts.quick ? 2 : row.report ? 2 : 5); i++) {
+          row.traced.push(
+            await scriptTimeDuring(cdp, 'chrome-extension://', async () => {
+              await pa.goto(url, { waitUntil: 'load' });
+              await pa.waitForTimeout(row.report ? 600 : 250);
+            }),
+          );
+        }
+      }
+      await cdp.detach();
+    }
+  } finally {
+    await withExt.close();
+    await plain.close();
+    await plain2.close();
+    await noop.close();
+  }
+
+  // ——— rows ———
+  const med = (xs: number[]) => summarize(xs).median;
+  report.details.push(
+    `Sections 2–3, per page (ms, medians; marks = the content script's own nianbao:start→end; trace = its JS in the renderer):\n${renderTable(
+      ['page', 'without', 'A/A', 'no-op CS', 'with', 'with ÷ without', 'with ÷ no-op', 'marks med', 'marks p95', 'trace med', 'done at'],
+      rows.map((r) => [
+        `${r.page}${r.report ? ' (report)' : ''}`,
+        fmt(med(r.without)),
+        `${fmt(med(r.without2) / med(r.without))}×`,
+        fmt(med(r.noop)),
+        fmt(med(r.with)),
+        `${fmt(med(r.with) / med(r.without))}×`,
+        `${fmt(med(r.with) / med(r.noop))}×`,
+        r.marked.length ? fmt(med(r.marked)) : '—',
+        r.marked.length ? fmt(summarize(r.marked).p95) : '—',
+        r.traced.length ? fmt(med(r.traced)) : '—',
+        r.endAt.length ? fmt(med(r.endAt)) : '—',
+      ]),
+    )}`,
+  );
+  const nr = rows.filter((r) => !r.report);
+  const rp = rows.filter((r) => r.report);
+  if (csJs.length) {
+    const marks = summarize(nr.flatMap((r) => r.marked));
+    if (hasMarks && marks.n)
+      report.row(
+        '2',
+        `content script on non-report pages, marks: median / p95 (${marks.n} loads)`,
+        `${fmt(marks.median)} / ${fmt(marks.p95)} ms`,
+        '< 1 ms median',
+        marks.median < 1,
+      );
+    else
+      report.row(
+        '2',
+        'content script on non-report pages, marks',
+        hasMarks ? 'n/a: no nianbao:end mark seen' : 'n/a: the content script sets no marks',
+        '< 1 ms median',
+        null,
+      );
+    const traced = summarize(nr.flatMap((r) => r.traced));
+    report.row(
+      '2',
+      `content script on non-report pages, trace (evaluate + callbacks): median / p95 (${traced.n} loads)`,
+      `${fmt(traced.median)} / ${fmt(traced.p95)} ms`,
+      hasMarks ? '' : '< 1 ms median',
+      hasMarks ? null : traced.median < 1,
+    );
+    const worst = [...nr].sort((a, b) => med(b.traced) - med(a.traced))[0];
+    if (worst) report.row('2', `  worst non-report page by trace (${worst.page})`, `${fmt(med(worst.traced))} ms`);
+    const rmarks = summarize(rp.flatMap((r) => r.marked));
+    const rtrace = summarize(rp.flatMap((r) => r.traced));
+    report.row(
+      '2',
+      'content script on report pages (info): marks median · trace median',
+      `${rmarks.n ? fmt(rmarks.median) : '—'} · ${fmt(rtrace.median)} ms`,
+    );
+  } else report.row('2', 'content script on non-report pages (median)', 'n/a: the manifest declares no content script', '< 1 ms', null);
+  const ratios = rows.map((r) => med(r.with) / med(r.without));
+  const gm = geomean(ratios);
+  report.row('3', `page load (loadEventEnd) with ÷ without, geomean over ${rows.length} pages`, `${fmt(gm)}×`, '≤ 1.02', gm <= 1.02);
+  const aa = geomean(rows.map((r) => med(r.without2) / med(r.without)));
+  report.row('3', '  A/A: a second browser without it ÷ the first (the noise of this measurement)', `${fmt(aa)}×`);
+  const nrLoad = geomean(nr.map((r) => med(r.with) / med(r.without)));
+  report.row('3', `  non-report pages only (${nr.length})`, `${fmt(nrLoad)}×`, '≤ 1.02', nrLoad <= 1.02);
+  const delta = summarize(rows.map((r) => med(r.with) - med(r.without)));
+  report.row('3', '  added load time, median over pages', `${fmt(delta.median)} ms`);
+  const platform = geomean(rows.map((r) => med(r.noop) / med(r.without)));
+  report.row('3', '  a no-op content script ÷ without (what any content script costs here)', `${fmt(platform)}×`);
+  const own = geomean(rows.map((r) => med(r.with) / med(r.noop)));
+  report.row('3', "  with ÷ no-op content script (our script's own share)", `${fmt(own)}×`, '≤ 1.02', own <= 1.02);
+  const worstLoad = [...rows].sort((a, b) => med(b.with) / med(b.without) - med(a.with) / med(a.without))[0];
+  if (worstLoad)
+    report.row(
+      '3',
+      `  worst page (${worstLoad.page})`,
+      `${fmt(med(worstLoad.with) / med(worstLoad.without))}×  (${fmt(med(worstLoad.with))} vs ${fmt(med(worstLoad.without))} ms)`,
+    );
+  const csMedian = hasMarks ? summarize(nr.flatMap((r) => r.marked)).median : summarize(nr.flatMap((r) => r.traced)).median;
+  let profile: Awaited<ReturnType<typeof profileContentScript>> | undefined;
+  if (csJs.length && csMedian >= 1 && !opts.quick && opts.build) {
+    profile = await profileContentScript(site, nonReport.slice(0, 2), report);
+  }
+  return { build, manifest: { content_scripts: cs, popup }, sizes, hasMarks, pages: rows, profile };
+}
+
+/**
+ * Where the content script's time goes on pages that are not reports: the same build with its
+ * identifiers kept (bench/wxt.profile.config.ts), loaded on a few pages under Chrome's tracing CPU
+ * profiler. Per load, by function, self and total. Native frames' names from this profiler are not
+ * reliable (read their callers instead).
+ */
+async function profileContentScript(site: Site, pages: { page: string; url: string }[], report: Report) {
+  const build = spawnSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], { encoding: 'utf8' });
+  if (build.status !== 0) {
+    report.note('content script profile: the profiling build (bench/wxt.profile.config.ts) failed');
+    return undefined;
+  }
+  const dir = resolve('.output/bench-profile/chrome-mv3');
+  const browser = await launchProfile(dir, siteArgs(site));
+  const out: Record<string, { fn: string; selfMs: number; totalMs: number }[]> = {};
+  try {
+    const page = await firstPage(browser.ctx);
+    const cdp = await browser.ctx.newCDPSession(page);
+    const loads = 6;
+    for (const p of pages) {
+      await page.goto(p.url, { waitUntil: 'load' });
+      const r = await profileScript(cdp, 'chrome-extension://', async () => {
+        for (let i = 0; i < loads; i++) {
+          await page.goto(p.url, { waitUntil: 'load' });
+          await page.waitForTimeout(250);
+        }
+      });
+      const perLoad = r.hot.map((h) => ({ fn: h.fn, selfMs: h.selfMs / loads, totalMs: h.totalMs / loads }));
+      out[p.page] = perLoad.slice(0, 40);
+      const top = perLoad
+        .filter((h) => !/^\(root\)/.test(h.fn))
+        .slice(0, 14)
+        .map((h) => `${h.fn} ${fmt(h.totalMs)}/${fmt(h.selfMs)}`);
+      report.note(
+        `content script profile, ${p.page}: ${fmt(r.totalMs / loads)} ms sampled per load; by function, total/self ms per load ((anonymous) = the bundle's top level): ${top.join('; ')}`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+/** bench/out/noop-ext: an extension whose content scripts match like ours and do nothing. */
+async function writeNoopExtension(cs: NonNullable<Manifest['content_scripts']>): Promise<string> {
+  const dir = resolve(OUT, 'noop-ext');
+  await mkdir(dir, { recursive: true });
+  const scripts = (cs.length ? cs : [{ matches: ['<all_urls>'] }]).map((c) => ({ ...c, js: ['noop.js'], css: undefined }));
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'noop', version: '1.0', content_scripts: scripts }),
+  );
+  await writeFile(join(dir, 'noop.js'), 'void 0;\n');
+  return dir;
+}
+
+async function firstPage(ctx: BrowserContext): Promise<Page> {
+  return ctx.pages()[0] ?? ctx.newPage();
+}

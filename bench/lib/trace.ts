@@ -1,0 +1,57 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string }; fileName?: string };
+}
+
+/**
+ * Run `action` (a navigation) under a Chrome trace and return the main-thread time spent in scripts
+ * whose URL starts with `urlPrefix`: the content script's evaluation (compile + run) and every callback
+ * into it afterwards (timers, events, messages). Nested events are counted once. Milliseconds.
+ * The trace survives the navigation, which a page-level profiler session would not.
+ */
+export async function scriptTimeDuring(cdp: CDPSession, urlPrefix: string, action: () => Promise<void>): Promise<number> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
+  });
+  try {
+    await action();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+  }
+  const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
+  const spans = events
+    .filter(
+      (e) =>
+        e.ph === 'X' && e.dur !== undefined && /^(EvaluateScript|FunctionCall|v8\.run|v8\.compile|TimerFire|EventDispatch)$/.test(e.name),
+    )
+    .filter((e) => urlOf(e).startsWith(urlPrefix))
+    .sort((a, b) => a.ts - b.ts);
+  // Count only outermost spans per thread.
+  let total = 0;
+  const endByThread = new Map<string, number>();
+  for (const e of spans) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ts < (endByThread.get(key) ?? -1)) continue;
+    total += e.dur as number;
+    endByThread.set(key, e.ts + (e.dur as number));
+  }
+  return total / 1000;
+}
+
+export async function newCdp(page: Page): Promise<CDPSession> {
+  return page.context().newCDPSession(page);
+}
