@@ -1,7 +1,42 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The engine's folder (absolute): every module in it is free of side effects. */
+const LIB = fileURLToPath(new URL('./lib/', import.meta.url)).replaceAll('\\', '/');
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The end-to-end tests and the demo build into their own folder, leaving `.output/` to the developer.
+  outDir: process.env.NIANBAO_OUT_DIR ?? '.output',
+  // Every file imports what it uses; nothing appears as a global.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        // lib/ is pure (no module does anything when loaded): what a bundle does not use is dropped,
+        // so the content script, which runs on every gov.cn page, does not carry the Zod schema.
+        treeshake: { moduleSideEffects: (id: string) => !id.replaceAll('\\', '/').startsWith(LIB) },
+      },
+    },
+  }),
+  manifest: ({ manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // storage: the history of reports seen; unlimitedStorage: one record is ~100 KB, so a few hundred
+    // reports would pass the 10 MB default; scripting: run on a site the user switches on;
+    // activeTab: read the current tab's address when the popup is opened, to offer that switch.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    // The same hosts the content script runs on: lets the popup and the background see the tab's address.
+    host_permissions: ['*://*.gov.cn/*'],
+    // Granted one site at a time from the popup's switch; never asked for at install.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
+    web_accessible_resources: [
+      // The panel's stylesheet, fetched into the shadow root on sites switched on at run time
+      // (WXT already lists it for the gov.cn matches).
+      { resources: ['content-scripts/content.css'], matches: ['*://*/*'], use_dynamic_url: true },
+    ],
+  }),
 });

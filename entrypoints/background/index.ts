@@ -1,0 +1,135 @@
+/**
+ * The hub: writes the history (one writer), answers "last year's record?", keeps the toolbar badge,
+ * and relays between a tab's frames (a report read in a child frame is summarised by the top
+ * frame's panel). Per-tab state is kept in session storage, so a restarted service worker still knows it.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { countFindings, failureCount } from '@/utils/findings';
+import { findPrevious, saveRecord } from '@/utils/history';
+import { loadLang, t } from '@/utils/i18n';
+import { isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
+import { activateSites, CONTENT_SCRIPT_FILE, reconcileSites } from '@/utils/sites';
+import { type TabFrames, tabStore } from './tabs';
+
+type Sender = { tab?: { id?: number }; frameId?: number };
+
+const action = () => browser.action ?? browser.browserAction;
+
+async function setBadge(tabId: number, frames: TabFrames): Promise<void> {
+  // The top frame's report if it has one, else the child frame's that the panel shows.
+  const records = Object.entries(frames).sort(([a], [b]) => Number(a) - Number(b));
+  const shown = records.find(([id]) => id === '0')?.[1] ?? records.at(-1)?.[1];
+  const a = action();
+  await loadLang();
+  if (!shown) {
+    await a.setBadgeText({ tabId, text: '' });
+    await a.setTitle({ tabId, title: t('extActionTitle') });
+    return;
+  }
+  const n = failureCount(shown.findings);
+  const c = countFindings(shown.findings);
+  await a.setBadgeText({ tabId, text: n === 0 ? '✓' : n > 99 ? '99+' : String(n) });
+  await a.setBadgeBackgroundColor({ tabId, color: c.error > 0 ? '#c5221f' : n > 0 ? '#e37400' : '#188038' });
+  await a.setTitle({
+    tabId,
+    title: t('badgeTitle', [String(c.error), String(c.warning), String(c.info)]),
+  });
+}
+
+// Badge updates one after another, each from the tab's state at that moment: the last one wins and is right.
+let badgeQueue: Promise<unknown> = Promise.resolve();
+function refreshBadge(tabId: number): Promise<unknown> {
+  badgeQueue = badgeQueue.then(async () => setBadge(tabId, await tabStore.get(tabId))).catch(() => undefined);
+  return badgeQueue;
+}
+
+/** The address without its fragment. */
+const pageOf = (url: string | undefined): string => (url ?? '').split('#')[0] as string;
+
+async function toFrame(tabId: number, frameId: number, message: ToGuest): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, message, { frameId });
+  } catch {
+    return undefined;
+  }
+}
+
+async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  switch (msg.type) {
+    case 'nianbao:report': {
+      if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
+      if (tabId === undefined) return { hostedByTop: false };
+      await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
+      await refreshBadge(tabId);
+      if (frameId === 0) return { hostedByTop: false };
+      const accepted = await toFrame(tabId, 0, { type: 'nianbao:host', frameId, record: msg.record });
+      return { hostedByTop: accepted === true };
+    }
+    case 'nianbao:cleared': {
+      if (tabId === undefined) return true;
+      await tabStore.update(tabId, (f) => {
+        const { [frameId]: _, ...rest } = f;
+        return rest;
+      });
+      await refreshBadge(tabId);
+      if (frameId !== 0) await toFrame(tabId, 0, { type: 'nianbao:unhost', frameId });
+      return true;
+    }
+    case 'nianbao:previous':
+      return findPrevious(msg.agency, msg.year);
+    case 'nianbao:hello': {
+      if (tabId === undefined || frameId !== 0) return [];
+      const frames = await tabStore.get(tabId);
+      const children = Object.entries(frames)
+        .filter(([id]) => id !== '0')
+        .map(([id, record]) => ({ frameId: Number(id), record }));
+      for (const c of children) void toFrame(tabId, c.frameId, { type: 'nianbao:hosted' });
+      return children;
+    }
+    case 'nianbao:relay':
+      if (tabId === undefined) return undefined;
+      return toFrame(tabId, msg.frameId, msg.message);
+    default:
+      return undefined;
+  }
+}
+
+async function injectIntoOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: '*://*.gov.cn/*' });
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    await browser.scripting
+      .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+      .catch(() => undefined);
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender: Sender) => (isToBackground(msg) ? handle(msg, sender) : undefined));
+
+  // The tab is loading another page: forget what its frames held (a reload or an in-page
+  // navigation of the same address keeps the top frame's report until the page reports again).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    const now = pageOf(change.url ?? tab.url);
+    void tabStore
+      .update(tabId, (f): TabFrames => {
+        const top = f['0'];
+        return top && pageOf(top.source.url) === now ? { 0: top } : {};
+      })
+      .then(() => refreshBadge(tabId));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabStore.remove(tabId));
+
+  browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? []).catch(() => undefined));
+  browser.permissions.onRemoved.addListener(() => void reconcileSites().catch(() => undefined));
+  browser.runtime.onStartup.addListener(() => void reconcileSites().catch(() => undefined));
+  browser.runtime.onInstalled.addListener((details) => {
+    void reconcileSites().catch(() => undefined);
+    // Tabs already open on government sites get the content script now, not at their next load.
+    if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs().catch(() => undefined);
+  });
+});

@@ -1,0 +1,341 @@
+/**
+ * Marks over the page's cells. Nothing is inserted into the page's tables and no page element is
+ * restyled: each mark is a box in our own shadow root, laid over its cell and moved when the page
+ * reflows (rAF-throttled, on scroll, resize, ResizeObserver and a slow heartbeat). Marks ignore the
+ * pointer, so the cells stay selectable; hovering a cell is detected from the page's own pointer
+ * events, and each mark is focusable, so the explanation is reachable by keyboard too.
+ */
+import { render } from 'preact';
+import { MarkTip, markLabel } from '@/components/MarkTip';
+import type { ReportRecord } from '@/lib';
+import type { MarkSpec } from '@/utils/findings';
+import { t } from '@/utils/i18n';
+import { safe } from './safe';
+import type { Scope } from './scope';
+
+interface Mark {
+  spec: MarkSpec;
+  box: HTMLElement;
+  el: Element | null;
+}
+
+export interface MarkLayerOptions {
+  /** The marks' lifetime: every listener and timer ends with it. */
+  scope: Scope;
+  doc: Document;
+  /** Absolutely positioned layer in the shadow root; marks are placed relative to it. */
+  layer: HTMLElement;
+  /** Fixed-position tooltip container in the shadow root. */
+  tip: HTMLElement;
+  /** Find a cell's element (again): the live one, else by position and text; null when it is gone. */
+  resolve: (spec: MarkSpec) => Element | null;
+  /** Enter on a focused mark: select its first finding in the panel. */
+  onActivate?: (spec: MarkSpec) => void;
+  /** The number of marks whose cell could not be found changed. */
+  onLost?: (lost: number) => void;
+}
+
+const FLASH_MS = 2400;
+/** Overflow values that cut off what sticks out (and so cut off a mark). */
+const CLIPS = /^(hidden|auto|scroll|clip|overlay)$/;
+const HEARTBEAT_MS = 1000;
+
+export class MarkLayer {
+  private marks: Mark[] = [];
+  private byElement = new Map<Element, Mark>();
+  private record: ReportRecord | null = null;
+  private frame = 0;
+  private tipFor: Mark | null = null;
+  private lost = 0;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly clipCache = new WeakMap<Element, Element[]>();
+  private readonly scope: Scope;
+
+  constructor(private readonly o: MarkLayerOptions) {
+    const { doc } = o;
+    const scope = o.scope.child();
+    this.scope = scope;
+    const view = doc.defaultView as Window;
+    const schedule = () => this.schedule();
+    this.resizeObserver = new ResizeObserver(safe(schedule));
+    this.resizeObserver.observe(doc.documentElement);
+    scope.add(() => {
+      this.clear();
+      this.resizeObserver.disconnect();
+    });
+    scope.on(view, 'resize', schedule, { passive: true });
+    // Capture: scrolling inside any scroll container of the page moves its cells too.
+    scope.on(doc, 'scroll', schedule, { capture: true, passive: true });
+    scope.on(doc, 'pointerover', (e) => this.onPointer(e), { capture: true, passive: true });
+    scope.on(doc.documentElement, 'pointerleave', () => this.hideTip(), { passive: true });
+    if (doc.fonts) scope.on(doc.fonts, 'loadingdone', schedule);
+    scope.interval(schedule, HEARTBEAT_MS);
+    scope.on<KeyboardEvent>(o.layer, 'keydown', (e) => this.onKey(e));
+  }
+
+  /** Replace all marks: one per cell of the failing findings. */
+  set(record: ReportRecord, specs: Iterable<MarkSpec>): void {
+    this.clear();
+    this.record = record;
+    this.o.layer.setAttribute('aria-label', t('marks.label'));
+    for (const spec of specs) {
+      const box = this.o.layer.ownerDocument.createElement('button');
+      box.type = 'button';
+      box.className = 'mark';
+      box.dataset.ref = spec.key;
+      box.dataset.severity = spec.severity;
+      if (spec.suspect) box.dataset.suspect = '';
+      box.setAttribute('aria-label', markLabel(record, spec));
+      box.setAttribute('aria-describedby', 'nb-tip');
+      if (spec.suspect) {
+        const tag = box.ownerDocument.createElement('span');
+        tag.className = 'mark-tag';
+        tag.setAttribute('aria-hidden', 'true');
+        tag.textContent = '?';
+        box.append(tag);
+      }
+      const mark: Mark = { spec, box, el: null };
+      box.addEventListener(
+        'focus',
+        safe(() => this.showTip(mark)),
+      );
+      box.addEventListener(
+        'blur',
+        safe(() => this.hideTip()),
+      );
+      box.addEventListener(
+        'click',
+        safe(() => this.o.onActivate?.(spec)),
+      );
+      this.marks.push(mark);
+    }
+    this.marks.sort((a, b) => this.order(a, b));
+    // One tab stop for all marks (roving tabindex): the arrow keys move between them.
+    this.marks.forEach((m, i) => {
+      m.box.tabIndex = i === 0 ? 0 : -1;
+    });
+    this.o.layer.append(...this.marks.map((m) => m.box));
+    this.layout();
+  }
+
+  /** The page order of two marks' cells, so Tab moves through them as a reader reads. */
+  private order(a: Mark, b: Mark): number {
+    const ea = this.locate(a);
+    const eb = this.locate(b);
+    if (!ea || !eb || ea === eb) return 0;
+    return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+
+  private locate(m: Mark): Element | null {
+    if (m.el?.isConnected) return m.el;
+    const el = this.o.resolve(m.spec);
+    if (el !== m.el) {
+      if (m.el) {
+        this.byElement.delete(m.el);
+        this.resizeObserver.unobserve(m.el);
+      }
+      m.el = el;
+      if (el) {
+        this.byElement.set(el, m);
+        this.resizeObserver.observe(el);
+      }
+    }
+    return el;
+  }
+
+  get count(): { shown: number; lost: number } {
+    return { shown: this.marks.length - this.lost, lost: this.lost };
+  }
+
+  /** Forget the elements found so far (after a re-read of the page), and find them again. */
+  relocate(): void {
+    for (const m of this.marks) {
+      if (m.el) {
+        this.byElement.delete(m.el);
+        this.resizeObserver.unobserve(m.el);
+      }
+      m.el = null;
+    }
+    this.layout();
+  }
+
+  schedule(): void {
+    if (this.frame || this.marks.length === 0) return;
+    this.frame = this.scope.frame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  private clipAncestors(el: Element): Element[] {
+    let list = this.clipCache.get(el);
+    if (list) return list;
+    list = [];
+    const view = this.o.doc.defaultView as Window;
+    for (let p = el.parentElement; p && p !== this.o.doc.body && p !== this.o.doc.documentElement; p = p.parentElement) {
+      const s = view.getComputedStyle(p);
+      if (CLIPS.test(s.overflowX) || CLIPS.test(s.overflowY)) list.push(p);
+    }
+    this.clipCache.set(el, list);
+    return list;
+  }
+
+  /** Place every mark over its cell, clipped to the cell's scroll containers. */
+  layout(): void {
+    const base = this.o.layer.getBoundingClientRect();
+    let lost = 0;
+    for (const m of this.marks) {
+      const el = this.locate(m);
+      if (!el) {
+        lost++;
+        m.box.hidden = true;
+        continue;
+      }
+      const r = el.getBoundingClientRect();
+      let left = r.left;
+      let top = r.top;
+      let right = r.right;
+      let bottom = r.bottom;
+      for (const c of this.clipAncestors(el)) {
+        const cr = c.getBoundingClientRect();
+        left = Math.max(left, cr.left);
+        top = Math.max(top, cr.top);
+        right = Math.min(right, cr.right);
+        bottom = Math.min(bottom, cr.bottom);
+      }
+      const visible = right - left > 0.5 && bottom - top > 0.5;
+      m.box.hidden = !visible;
+      if (!visible) continue;
+      const s = m.box.style;
+      s.transform = `translate(${left - base.left}px, ${top - base.top}px)`;
+      s.width = `${right - left}px`;
+      s.height = `${bottom - top}px`;
+    }
+    if (lost !== this.lost) {
+      this.lost = lost;
+      this.o.onLost?.(lost);
+    }
+    if (this.tipFor) this.placeTip(this.tipFor);
+  }
+
+  /** The focused element inside our shadow root (the document only sees the host). */
+  private focused(): Element | null {
+    return (this.o.layer.getRootNode() as ShadowRoot | Document).activeElement ?? null;
+  }
+
+  /** Arrow keys, Home and End move between marks in reading order; Escape hides the explanation. */
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      this.hideTip();
+      return;
+    }
+    const focused = this.focused();
+    const at = this.marks.findIndex((m) => m.box === focused);
+    if (at < 0) return;
+    const visible = (i: number) => !this.marks[i]?.box.hidden;
+    let next = -1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown')
+      for (let i = at + 1; i < this.marks.length && next < 0; i++) next = visible(i) ? i : -1;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') for (let i = at - 1; i >= 0 && next < 0; i--) next = visible(i) ? i : -1;
+    else if (e.key === 'Home') next = this.marks.findIndex((_, i) => visible(i));
+    else if (e.key === 'End') next = this.marks.findLastIndex((_, i) => visible(i));
+    else return;
+    e.preventDefault();
+    const target = this.marks[next];
+    if (target && next !== at) {
+      for (const m of this.marks) m.box.tabIndex = m === target ? 0 : -1;
+      this.hideTip();
+      target.box.focus();
+      this.showTip(target);
+    }
+  }
+
+  private onPointer(e: Event): void {
+    const target = e.target as Element | null;
+    const cell = target?.closest?.('td, th');
+    const mark = cell ? this.byElement.get(cell) : undefined;
+    if (mark) this.showTip(mark);
+    else if (this.tipFor && this.focused() !== this.tipFor.box) this.hideTip();
+  }
+
+  private showTip(m: Mark): void {
+    if (!this.record) return;
+    if (this.tipFor === m) return;
+    this.tipFor = m;
+    render(MarkTip({ record: this.record, mark: m.spec }), this.o.tip);
+    this.o.tip.hidden = false;
+    this.placeTip(m);
+  }
+
+  hideTip(): void {
+    if (!this.tipFor) return;
+    this.tipFor = null;
+    this.o.tip.hidden = true;
+    render(null, this.o.tip);
+  }
+
+  /** Below the cell when it fits, else above; always inside the viewport (the tip is position: fixed). */
+  private placeTip(m: Mark): void {
+    const el = m.el;
+    if (!el) return;
+    const view = this.o.doc.defaultView as Window;
+    const r = el.getBoundingClientRect();
+    const tip = this.o.tip;
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const gap = 6;
+    const vw = view.innerWidth;
+    const vh = view.innerHeight;
+    let top = r.bottom + gap;
+    if (top + h > vh - 4 && r.top - gap - h >= 4) top = r.top - gap - h;
+    top = Math.max(4, Math.min(top, vh - h - 4));
+    const left = Math.max(4, Math.min(r.left, vw - w - 4));
+    tip.style.transform = `translate(${left}px, ${top}px)`;
+  }
+
+  /** Draw attention to cells: their marks pulse; cells with no mark get a passing highlight. */
+  flash(keys: string[], extra: Element[] = []): void {
+    const keySet = new Set(keys);
+    const doc = this.o.layer.ownerDocument;
+    const boxes: HTMLElement[] = [];
+    for (const m of this.marks) {
+      if (!keySet.has(m.spec.key)) continue;
+      m.box.removeAttribute('data-flash');
+      void m.box.offsetWidth; // restart the animation
+      m.box.dataset.flash = '';
+      boxes.push(m.box);
+    }
+    const base = this.o.layer.getBoundingClientRect();
+    const temps = extra.map((el) => {
+      const r = el.getBoundingClientRect();
+      const box = doc.createElement('div');
+      box.className = 'flash-only';
+      box.dataset.flash = '';
+      box.style.transform = `translate(${r.left - base.left}px, ${r.top - base.top}px)`;
+      box.style.width = `${r.width}px`;
+      box.style.height = `${r.height}px`;
+      this.o.layer.append(box);
+      return box;
+    });
+    this.scope.timeout(() => {
+      for (const b of boxes) b.removeAttribute('data-flash');
+      for (const b of temps) b.remove();
+    }, FLASH_MS);
+  }
+
+  private clear(): void {
+    this.hideTip();
+    for (const m of this.marks) {
+      m.box.remove();
+      if (m.el) this.resizeObserver.unobserve(m.el);
+    }
+    this.marks = [];
+    this.byElement.clear();
+    this.lost = 0;
+  }
+
+  /** Remove every mark and stop following the page. */
+  destroy(): void {
+    this.scope.dispose();
+  }
+}

@@ -1,0 +1,180 @@
+import './style.css';
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type Current, type Format, Popup } from '@/components/Popup';
+import { t } from '@/components/text';
+import type { ReportRecord } from '@/lib';
+import {
+  clipboardTable,
+  copyTable,
+  csvFileName,
+  downloadText,
+  historyFileName,
+  jsonFileName,
+  recordJson,
+  recordsCsv,
+  recordsJson,
+} from '@/utils/exports';
+import { type History, readHistory, removeEntries } from '@/utils/history';
+import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
+import type { GetReply, GuestState, ToGuest } from '@/utils/messages';
+import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
+
+/**
+ * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
+ * page of its own, as the end-to-end tests do).
+ */
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => null);
+    return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+}
+
+async function send<T>(tabId: number, message: ToGuest, frameId?: number): Promise<T | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ask the tab's frames: a frame holding a report answers `get`; the top frame always answers `ping`. */
+async function askTab(tabId: number, url: string | undefined): Promise<Current> {
+  if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
+  const got = await send<GetReply>(tabId, { type: 'nianbao:get' });
+  const ping = await send<GuestState>(tabId, { type: 'nianbao:ping' }, 0);
+  if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
+  if (!ping) return { kind: 'inactive' };
+  return ping.status === 'searching' ? { kind: 'searching' } : { kind: 'none' };
+}
+
+function App() {
+  const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
+  const [current, setCurrent] = useState<Current>({ kind: 'loading' });
+  const [site, setSite] = useState<{ state: SiteState; host: string | null }>({ state: 'unavailable', host: null });
+  const [history, setHistory] = useState<History | null>(null);
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [lang, setLangState] = useState<Lang>(getLang());
+
+  useEffect(
+    () =>
+      onLangChange((l) => {
+        setLangState(l);
+        document.documentElement.lang = t('common.lang');
+      }),
+    [],
+  );
+
+  const refreshHistory = useCallback(() => {
+    readHistory()
+      .then(setHistory)
+      .catch(() => setHistory({ entries: [], aside: [] }));
+  }, []);
+
+  const refreshTab = useCallback(async () => {
+    const target = await targetTab();
+    setTab(target);
+    if (!target) {
+      setCurrent({ kind: 'unsupported' });
+      return;
+    }
+    const now = await askTab(target.id, target.url);
+    setCurrent(now);
+    const url = target.url ?? (now.kind === 'report' ? now.record.source.url : undefined);
+    setSite({ state: await siteState(url), host: url ? siteHost(url) : null });
+    // Still looking for a late body: ask again shortly.
+    if (now.kind === 'searching') setTimeout(() => void refreshTab(), 1000);
+  }, []);
+
+  useEffect(() => {
+    void refreshTab();
+    refreshHistory();
+    const onChange = (_: unknown, area: string) => {
+      if (area === 'local') refreshHistory();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    return () => browser.storage.onChanged.removeListener(onChange);
+  }, [refreshTab, refreshHistory]);
+
+  const say = (text: string) => {
+    setNotice(text);
+    setTimeout(() => setNotice((n) => (n === text ? null : n)), 3000);
+  };
+
+  const exportRecord = (record: ReportRecord, format: Format) => {
+    if (format === 'json') downloadText(jsonFileName(record), recordJson(record), 'application/json');
+    else downloadText(csvFileName(record), recordsCsv([record]), 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <Popup
+      current={current}
+      site={site}
+      history={history}
+      query={query}
+      lang={lang}
+      notice={notice}
+      onExport={exportRecord}
+      onCopy={(record) => {
+        copyTable(clipboardTable([record]))
+          .then(() => say(t('popup.copied')))
+          .catch(() => say(t('popup.copyFailed')));
+      }}
+      onShowPanel={() => {
+        if (!tab) return;
+        void send(tab.id, { type: 'nianbao:show' }).then(() => refreshTab());
+      }}
+      onSite={(on) => {
+        const url = tab?.url;
+        if (!url) return;
+        // The permission prompt must come straight from the click: enableSite asks first.
+        const change = on ? enableSite(url) : disableSite(url).then(() => true);
+        void change
+          .then(async (ok) => {
+            if (!ok) say(t('popup.siteDeclined'));
+            // The background registers the script and runs it in the tab when the grant arrives.
+            await new Promise((r) => setTimeout(r, 600));
+            return refreshTab();
+          })
+          .catch(() => say(t('popup.siteFailed')));
+      }}
+      onQuery={setQuery}
+      onOpen={(entry) => void browser.tabs.create({ url: entry.record.source.url })}
+      onExportEntry={(entry, format) => exportRecord(entry.record, format)}
+      onDelete={(entry) => {
+        void removeEntries([entry.key]).then(() => {
+          say(t('popup.deleted'));
+          refreshHistory();
+        });
+      }}
+      onExportAll={(format) => {
+        const records = (history?.entries ?? []).map((e) => e.record);
+        if (format === 'json') downloadText(historyFileName('json'), recordsJson(records), 'application/json');
+        else downloadText(historyFileName('csv'), recordsCsv(records), 'text/csv;charset=utf-8');
+      }}
+      onExportAside={(aside) => {
+        const raw = aside.map((a) => ({ key: a.from, reason: a.reason, setAsideAt: a.at, value: a.value }));
+        downloadText(historyFileName('json').replace('.json', '-unreadable.json'), `${JSON.stringify(raw, null, 2)}\n`, 'application/json');
+      }}
+      onDeleteAside={(a) => {
+        void removeEntries([a.key]).then(refreshHistory);
+      }}
+      onLang={(l) => {
+        setLangState(l);
+        void saveLang(l);
+      }}
+    />
+  );
+}
+
+void loadLang().then(() => {
+  document.documentElement.lang = t('common.lang');
+  document.title = t('popup.title');
+  render(<App />, document.getElementById('app') as HTMLElement);
+});

@@ -1,0 +1,340 @@
+/**
+ * `npm run demo`: build the extension, serve the bundled sample report pages from localhost, and open
+ * Chromium with the extension on them, under *.gov.cn addresses (routed to the local server, so the
+ * content script's match patterns fire with no network).
+ *
+ * With a display it opens a window on a report and an index of every sample page, and waits until
+ * you close the browser. Without one (or with --headless) it walks through the pages itself and
+ * writes screenshots and the exported JSON/CSV to a folder it names (`demo-out/` by default).
+ *
+ *   npm run demo                      # a window if there is a display, else headless
+ *   npm run demo -- --headless        # always headless
+ *   npm run demo -- --out some/dir    # where the headless run writes
+ *   npm run demo -- --docs            # also refresh docs/screenshots/ (the README's pictures)
+ *   CHROMIUM_PATH=/path/to/chromium npm run demo
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const BUILD = join(ROOT, '.output', 'demo');
+const EXTENSION = join(BUILD, 'chrome-mv3');
+const HOST = 'http://www.demo.gov.cn';
+
+interface Options {
+  headless: boolean;
+  out: string;
+  docs: boolean;
+}
+
+function options(argv: string[]): Options {
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const outAt = argv.indexOf('--out');
+  return {
+    headless: argv.includes('--headless') || !hasDisplay,
+    out: resolve(outAt >= 0 && argv[outAt + 1] ? (argv[outAt + 1] as string) : join(ROOT, 'demo-out')),
+    docs: argv.includes('--docs'),
+  };
+}
+
+function findChromium(): string {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    'C:\\Program Files\\Chromium\\Application\\chrome.exe',
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Chromium not found. Install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set CHROMIUM_PATH. ' +
+        '(Google Chrome ignores --load-extension since version 137; use Chromium.)',
+    );
+  }
+  return found;
+}
+
+function build(): void {
+  console.log('· building the extension (wxt build) …');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NIANBAO_OUT_DIR: BUILD },
+  });
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`the build did not produce ${EXTENSION}`);
+}
+
+interface ManifestEntry {
+  file: string;
+  agency: string | null;
+  year: number | null;
+  description: string;
+  isReport: boolean;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/** The start page: every sample page with what it shows. */
+function indexPage(): string {
+  const manifest = JSON.parse(readFileSync(join(PAGES, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  const rows = manifest
+    .filter((e) => e.file !== 'iframe-body-inner.html')
+    .map(
+      (e) =>
+        `<tr><td><a href="/ndbg/${escapeHtml(e.file)}">${escapeHtml(e.agency ?? e.file)}</a></td><td>${e.year ?? ''}</td><td>${escapeHtml(e.description)}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年报核查 · 示例页面</title>
+<style>body{font:14px/1.6 system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:32px;max-width:1100px}td{border-bottom:1px solid #ddd;padding:6px 10px;vertical-align:top}</style></head>
+<body><h1>年报核查 · 示例页面 (Nianbao Check · sample pages)</h1>
+<p>Each page below is served from this machine under a *.gov.cn address. Open one: on a report the panel appears and wrong cells are marked; the toolbar button exports the record. Visit <a href="/ndbg/cross-year-2022.html">cross-year-2022</a> before <a href="/ndbg/cross-year-2023-bad.html">cross-year-2023-bad</a> to see the cross-year check.</p>
+<table>${rows}</table></body></html>`;
+}
+
+/** A local HTTP server for the sample pages (and the index), on a free port of 127.0.0.1. */
+async function serve(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(indexPage());
+      return;
+    }
+    const name = path.split('/').pop() ?? '';
+    const file = join(PAGES, name);
+    if (name && extname(name) === '.html' && existsSync(file)) {
+      let body = readFileSync(file);
+      // `?dark`: the same page as a portal with a dark theme, to show the panel following it.
+      if (req.url?.includes('dark')) {
+        body = Buffer.from(
+          body
+            .toString('utf8')
+            .replace(
+              '</head>',
+              '<style>html,body,.wrap,.main,.container,.content,.article{background:#16191d!important;color:#d5d9de!important}td,th{border-color:#555!important}a{color:#8ab4f8!important}</style></head>',
+            ),
+        );
+      }
+      // No charset in the header: the page's <meta charset> decides (one sample is GBK).
+      res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function launch(headless: boolean, origin: string): Promise<{ context: BrowserContext; sw: Worker; id: string; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'nianbao-demo-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless,
+    acceptDownloads: true,
+    viewport: headless ? { width: 1400, height: 900 } : null,
+    args: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
+  });
+  // *.gov.cn addresses are answered by the local server.
+  await context.route('http://*.gov.cn/**', async (route) => {
+    const u = new URL(route.request().url());
+    const response = await route.fetch({ url: `${origin}${u.pathname}${u.search}` });
+    await route.fulfill({ response });
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, sw, id: new URL(sw.url()).host, profile };
+}
+
+async function openReport(context: BrowserContext, file: string, query = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${HOST}/ndbg/${file}${query}`);
+  await page.locator('nianbao-check .panel, nianbao-check .pill').first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(300);
+  return page;
+}
+
+async function tabId(sw: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await sw.evaluate(
+    async (u) =>
+      (
+        (await (globalThis as { chrome?: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome?.tabs.query(
+          {},
+        )) ?? []
+      ).find((t) => t.url === u)?.id,
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Scroll so the suspect cell (else the first marked cell) sits in the upper part of the window, and point at it. */
+async function pointAtSuspect(page: Page): Promise<void> {
+  const at = await page.evaluate(() => {
+    const root = document.querySelector('nianbao-check')?.shadowRoot;
+    const box = root?.querySelector<HTMLElement>('.mark[data-suspect]') ?? root?.querySelector<HTMLElement>('.mark');
+    if (!box) return null;
+    const r = box.getBoundingClientRect();
+    window.scrollTo(0, r.top + window.scrollY - 280);
+    const s = box.getBoundingClientRect();
+    return { x: s.x + s.width / 2, y: s.y + s.height / 2 };
+  });
+  if (at) await page.mouse.move(at.x, at.y);
+  await page.waitForTimeout(250);
+}
+
+async function ping(sw: Worker, id: number): Promise<{ analysisMs?: number; marks?: { shown: number; lost: number } } | undefined> {
+  return sw.evaluate(
+    ([tab]) =>
+      (globalThis as { chrome?: { tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome?.tabs.sendMessage(
+        tab as number,
+        { type: 'nianbao:ping' },
+        { frameId: 0 },
+      ),
+    [id] as const,
+  ) as Promise<{ analysisMs?: number; marks?: { shown: number; lost: number } } | undefined>;
+}
+
+async function download(page: Page, name: RegExp | string, out: string): Promise<string> {
+  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
+  const [file] = await Promise.all([page.waitForEvent('download'), button.first().click()]);
+  const target = join(out, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+async function headlessTour(context: BrowserContext, sw: Worker, extensionId: string, out: string): Promise<string[]> {
+  const written: string[] = [];
+  const shot = async (page: Page, name: string, opts: Parameters<Page['screenshot']>[0] = {}) => {
+    const path = join(out, name);
+    await page.screenshot({ ...opts, path });
+    written.push(path);
+    console.log(`  ${name}`);
+  };
+  const timings: Record<string, unknown> = {};
+
+  // Last year's report first, so the 2023 page below gets its cross-year checks.
+  (await openReport(context, 'cross-year-2022.html')).close();
+
+  const report = await openReport(context, 'typo-suspect.html');
+  timings['typo-suspect.html'] = await ping(sw, await tabId(sw, report));
+  await shot(report, 'panel.png');
+
+  // The marked table with the panel folded (the reader's choice is remembered, so unfold it after).
+  await report.locator('nianbao-check button[aria-expanded="true"]').click();
+  await pointAtSuspect(report);
+  const table = await report.evaluate(() => {
+    const box = document.querySelector('nianbao-check')?.shadowRoot?.querySelector<HTMLElement>('.mark[data-suspect]');
+    const t = box
+      ? document.elementsFromPoint(box.getBoundingClientRect().x + 2, box.getBoundingClientRect().y + 2).find((e) => e.tagName === 'TABLE')
+      : null;
+    const r = (t ?? document.body).getBoundingClientRect();
+    return { x: Math.max(0, r.x - 8), y: 0, width: Math.min(window.innerWidth, r.width + 16), height: window.innerHeight };
+  });
+  await shot(report, 'marked-table.png', { clip: table });
+  await report.locator('nianbao-check button.pill').click();
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 560 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(sw, report)}`);
+  await popup.getByRole('button', { name: '导出 JSON', exact: true }).waitFor();
+  await popup.waitForTimeout(300);
+  await shot(popup, 'popup.png', { fullPage: true });
+  written.push(await download(popup, '导出 JSON', out));
+  written.push(await download(popup, '导出 CSV', out));
+
+  const crossYear = await openReport(context, 'cross-year-2023-bad.html');
+  timings['cross-year-2023-bad.html'] = await ping(sw, await tabId(sw, crossYear));
+  await crossYear.evaluate(() => {
+    const root = document.querySelector('nianbao-check')?.shadowRoot;
+    root?.querySelector('.finding[data-finding-id^="crossYear."]')?.scrollIntoView({ block: 'start' });
+  });
+  await shot(crossYear, 'cross-year.png');
+
+  for (const file of ['seed004-word.html', 'blank-total-column.html', 'iframe-body.html', 'script-loaded-body.html']) {
+    const page = await openReport(context, file);
+    timings[file] = await ping(sw, await tabId(sw, page));
+    await page.close();
+  }
+
+  const dark = await context.newPage();
+  // A wide window, so the panel floats beside the table rather than over it.
+  await dark.setViewportSize({ width: 1920, height: 900 });
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await dark.goto(`${HOST}/ndbg/worked-case.html?dark`);
+  await dark.locator('nianbao-check .panel').waitFor();
+  await pointAtSuspect(dark);
+  await shot(dark, 'panel-dark.png');
+
+  await popup.reload();
+  await popup.getByRole('button', { name: '导出 JSON', exact: true }).waitFor();
+  await popup.getByRole('searchbox').fill('金华');
+  await popup.waitForTimeout(200);
+  await shot(popup, 'popup-history.png', { fullPage: true });
+  await popup.getByRole('searchbox').fill('');
+  written.push(await download(popup, '全部导出 JSON', out));
+
+  await report.bringToFront();
+  await report.evaluate(() => window.scrollTo(0, 0));
+  await report.locator('nianbao-check button[aria-expanded="true"]').click();
+  await report.waitForTimeout(200);
+  await shot(report, 'panel-collapsed.png');
+
+  const summary = join(out, 'timings.json');
+  writeFileSync(summary, `${JSON.stringify(timings, null, 2)}\n`);
+  written.push(summary);
+  return written;
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  build();
+  const { server, origin } = await serve();
+  console.log(`· sample pages served at ${origin}/ (and as ${HOST}/ inside the browser)`);
+  const { context, sw, id, profile } = await launch(opts.headless, origin);
+  try {
+    if (!opts.headless) {
+      const index = await context.newPage();
+      await index.goto(`${HOST}/`);
+      await openReport(context, 'typo-suspect.html');
+      console.log('· Chromium is open with the extension. Close the browser window to end the demo.');
+      await new Promise<void>((done) => context.on('close', () => done()));
+      return;
+    }
+    rmSync(opts.out, { recursive: true, force: true });
+    mkdirSync(opts.out, { recursive: true });
+    console.log(`· headless: writing screenshots and exports to ${opts.out}`);
+    const written = await headlessTour(context, sw, id, opts.out);
+    if (opts.docs) {
+      const docs = join(ROOT, 'docs', 'screenshots');
+      mkdirSync(docs, { recursive: true });
+      for (const f of written.filter((p) => p.endsWith('.png'))) copyFileSync(f, join(docs, f.split('/').pop() as string));
+      console.log(`· screenshots copied to ${docs}`);
+    }
+    console.log(`· done: ${written.length} files in ${opts.out}`);
+  } finally {
+    await context.close().catch(() => undefined);
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

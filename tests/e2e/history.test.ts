@@ -1,0 +1,62 @@
+/** The history: kept across a browser restart, and feeding last year's record to the cross-year rules. */
+import { afterAll, expect, inject, it } from 'vitest';
+import { type Browser, launch, liveRecord, openFixture, openPopup, tabIdOf } from './browser';
+
+const open: Browser[] = [];
+
+afterAll(async () => {
+  for (const b of open) await b.close().catch(() => undefined);
+});
+
+async function start(profile?: string): Promise<Browser> {
+  const b = await launch({ extensionDir: inject('extensionDir'), ...(profile ? { profile } : {}) });
+  open.push(b);
+  return b;
+}
+
+const storedKeys = (b: Browser): Promise<string[]> =>
+  b.sw?.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('nianbao:report:'))) ??
+  Promise.resolve([]);
+
+it('history survives a browser restart (same profile)', async () => {
+  const first = await start();
+  for (const file of ['typo-suspect.html', 'seed001-plain.html']) await (await openFixture(first, file)).close();
+  await expect.poll(() => storedKeys(first)).toHaveLength(2);
+  await first.close({ keepProfile: true });
+  open.splice(open.indexOf(first), 1);
+
+  const again = await start(first.profile);
+  expect((await storedKeys(again)).sort()).toEqual([
+    'nianbao:report:http://www.fixtures.gov.cn/ndbg/seed001-plain.html',
+    'nianbao:report:http://www.fixtures.gov.cn/ndbg/typo-suspect.html',
+  ]);
+  // The popup lists both, read back through the schema.
+  const page = await again.context.newPage();
+  await page.goto('http://www.fixtures.gov.cn/ndbg/non-report-plain.html');
+  const popup = await openPopup(again, await tabIdOf(again, page));
+  const entries = popup.locator('.entry');
+  await expect.poll(() => entries.count()).toBe(2);
+  const names = await popup.locator('.entry-name').allTextContents();
+  expect(names.sort()).toEqual(['南湖区人民政府办公室', '鼓楼区自然资源和规划局']);
+});
+
+it('the cross-year finding appears after visiting last year’s page', async () => {
+  const b = await start();
+  const crossYear = (ids: string[]) => ids.filter((id) => id.startsWith('crossYear.'));
+
+  // Before last year's report was seen: no cross-year findings at all.
+  let page = await openFixture(b, 'cross-year-2023-bad.html');
+  expect(crossYear((await liveRecord(b, page)).findings.map((f) => f.id))).toEqual([]);
+  await page.close();
+
+  await (await openFixture(b, 'cross-year-2022.html')).close();
+
+  page = await openFixture(b, 'cross-year-2023-bad.html');
+  const record = await liveRecord(b, page);
+  const failing = record.findings.filter((f) => f.status === 'fail').map((f) => f.id);
+  expect(failing).toEqual(expect.arrayContaining(['crossYear.carryOver:commercial', 'crossYear.inForce:regulations']));
+  // In the panel, with the others, and on the page as a mark.
+  const item = page.locator('nianbao-check .finding[data-finding-id="crossYear.carryOver:commercial"]');
+  await expect.poll(() => item.getAttribute('data-status')).toBe('fail');
+  expect(await page.locator('nianbao-check .mark[data-ref="applications|carriedOver|commercial"]').count()).toBe(1);
+});

@@ -1,0 +1,111 @@
+/**
+ * Getting records out of the browser: JSON and CSV files downloaded with one click, and the tables
+ * copied to the clipboard as TSV + HTML so a paste into a spreadsheet splits into cells.
+ */
+import { type ReportRecord, recordFileName, toCsv } from '@/lib';
+
+export function recordJson(record: ReportRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
+/** Many records as one JSON array, the shape the command line prints. */
+export function recordsJson(records: readonly ReportRecord[]): string {
+  return `${JSON.stringify(records, null, 2)}\n`;
+}
+
+/** Long-form CSV with the UTF-8 byte-order mark, so Excel shows the Chinese labels. */
+export function recordsCsv(records: readonly ReportRecord[]): string {
+  return toCsv([...records], { bom: true });
+}
+
+export function jsonFileName(record: ReportRecord): string {
+  return recordFileName(record);
+}
+
+export function csvFileName(record: ReportRecord): string {
+  return recordFileName(record, 'csv');
+}
+
+/** `年报核查-历史-2024-03-01.json` for an export of many records. */
+export function historyFileName(ext: 'json' | 'csv', now = new Date()): string {
+  return `年报核查-历史-${now.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/** RFC 4180 CSV into rows (quoted fields, doubled quotes, CRLF or LF), the inverse of `toCsv`. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.startsWith('\ufeff') ? text.slice(1) : text;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/** The long-form table (the CSV's rows) as TSV and as an HTML table, for the clipboard. */
+export function clipboardTable(records: readonly ReportRecord[]): { tsv: string; html: string } {
+  const rows = parseCsv(toCsv([...records]));
+  const tsv = rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\r\n');
+  const [head = [], ...body] = rows;
+  const html =
+    '<meta charset="utf-8"><table>' +
+    `<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${body.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody>` +
+    '</table>';
+  return { tsv: `${tsv}\r\n`, html };
+}
+
+/** Save text as a file with one click: an `<a download>` on a blob URL keeps the file name, needs no permission. */
+export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Put the table on the clipboard as TSV and HTML; plain text only where ClipboardItem is missing. */
+export async function copyTable(table: { tsv: string; html: string }, clipboard: Clipboard = navigator.clipboard): Promise<void> {
+  if (typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
+    await clipboard.write([
+      new ClipboardItem({
+        'text/plain': new Blob([table.tsv], { type: 'text/plain' }),
+        'text/html': new Blob([table.html], { type: 'text/html' }),
+      }),
+    ]);
+    return;
+  }
+  await clipboard.writeText(table.tsv);
+}

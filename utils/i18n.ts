@@ -1,0 +1,79 @@
+/**
+ * The interface language. The messages live in `locales/*.json` and are built by `@wxt-dev/i18n`
+ * into the extension's `_locales` (typed keys, the manifest's name and description). A browser can
+ * only follow its own language through `browser.i18n`, and a headless or English browser would then
+ * never show the Chinese interface, so the reader's choice is kept here: Chinese by default,
+ * English, or the browser's language. The same keys and `$1` substitutions either way.
+ */
+
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import en from '@/locales/en.json';
+import zh from '@/locales/zh_CN.json';
+
+export type Lang = 'zh_CN' | 'en' | 'auto';
+export const LANGS: readonly Lang[] = ['zh_CN', 'en', 'auto'];
+export const LANG_KEY = 'nianbao:pref:lang';
+
+type Messages = { [key: string]: string | Messages };
+const TABLES: Record<Exclude<Lang, 'auto'>, Messages> = { zh_CN: zh, en };
+
+let current: Lang = 'zh_CN';
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+function lookup(table: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = table;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `$1`…`$9` replaced, `$$` kept as one `$`: the rules of `browser.i18n.getMessage`. */
+export function substitute(message: string, subs: readonly string[] = []): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+}
+
+/** Translate a key in the chosen language; the same signature as `@wxt-dev/i18n`'s `t`. */
+export const t: typeof i18n.t = ((key: string, ...args: unknown[]) => {
+  if (current === 'auto') return (i18n.t as (k: string, ...a: unknown[]) => string)(key, ...args);
+  const subs = args.find((a): a is string[] => Array.isArray(a));
+  const message = lookup(TABLES[current], key) ?? lookup(TABLES.zh_CN, key) ?? key;
+  return substitute(message, subs);
+}) as typeof i18n.t;
+
+/** Read the stored choice (Chinese when none). */
+export async function loadLang(): Promise<Lang> {
+  try {
+    const v = (await browser.storage.local.get(LANG_KEY))[LANG_KEY];
+    setLang(LANGS.includes(v as Lang) ? (v as Lang) : 'zh_CN');
+  } catch {
+    setLang('zh_CN');
+  }
+  return current;
+}
+
+export async function saveLang(lang: Lang): Promise<void> {
+  setLang(lang);
+  await browser.storage.local.set({ [LANG_KEY]: lang });
+}
+
+/** Call `fn` whenever the reader changes the language (in the popup, for example). */
+export function onLangChange(fn: (lang: Lang) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(LANG_KEY in changes)) return;
+    const v = changes[LANG_KEY]?.newValue;
+    setLang(LANGS.includes(v as Lang) ? (v as Lang) : 'zh_CN');
+    fn(current);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
