@@ -29,6 +29,8 @@ export type ToBackground =
   | { type: 'nianbao:cleared' }
   | { type: 'nianbao:previous'; agency: string; year: number }
   | { type: 'nianbao:hello' }
+  /** From the loader: this frame looks like a report; inject the reader. */
+  | { type: 'nianbao:inject' }
   | { type: 'nianbao:relay'; frameId: number; message: ToGuest };
 
 /** Background or popup → frame. */

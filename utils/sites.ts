@@ -6,7 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The always-on loader (entrypoints/loader.ts): declared for *.gov.cn, registered for switched-on sites. */
+export const CONTENT_SCRIPT_FILE = '/loader.js';
+/** The reader (entrypoints/reader.content/): injected by the background into frames that look like reports. */
+export const READER_FILE = '/content-scripts/reader.js';
 const SCRIPT_PREFIX = 'nianbao-site:';
 
 /** Hosts where the content script always runs (the manifest's matches). */

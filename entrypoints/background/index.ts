@@ -9,7 +9,7 @@ import { countFindings, failureCount } from '@/utils/findings';
 import { findPrevious, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
-import { activateSites, CONTENT_SCRIPT_FILE, reconcileSites } from '@/utils/sites';
+import { activateSites, CONTENT_SCRIPT_FILE, READER_FILE, reconcileSites } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
 
 type Sender = { tab?: { id?: number }; frameId?: number };
@@ -55,6 +55,30 @@ async function toFrame(tabId: number, frameId: number, message: ToGuest): Promis
   }
 }
 
+/**
+ * Claim a frame for the reader, in the frame's own isolated world: true the first time only. A
+ * second copy of the reader in a frame would start a second WXT context, which ends the first.
+ */
+function claimFrame(): boolean {
+  const w = window as unknown as { __nianbaoReaderClaimed?: boolean };
+  if (w.__nianbaoReaderClaimed) return false;
+  w.__nianbaoReaderClaimed = true;
+  return true;
+}
+
+/** Run the reader in one frame, once per document, however many times it is asked for. */
+async function injectReader(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    const target = { tabId, frameIds: [frameId] };
+    const [claim] = await browser.scripting.executeScript({ target, func: claimFrame });
+    if (claim?.result !== true) return true;
+    await browser.scripting.executeScript({ target, files: [READER_FILE] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   const tabId = sender.tab?.id;
   const frameId = sender.frameId ?? 0;
@@ -65,6 +89,8 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
       await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
       await refreshBadge(tabId);
       if (frameId === 0) return { hostedByTop: false };
+      // The top frame shows a child frame's report: it needs the reader even if its own page is not one.
+      await injectReader(tabId, 0);
       const accepted = await toFrame(tabId, 0, { type: 'nianbao:host', frameId, record: msg.record });
       return { hostedByTop: accepted === true };
     }
@@ -78,6 +104,8 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
       if (frameId !== 0) await toFrame(tabId, 0, { type: 'nianbao:unhost', frameId });
       return true;
     }
+    case 'nianbao:inject':
+      return tabId === undefined ? false : injectReader(tabId, frameId);
     case 'nianbao:previous':
       return findPrevious(msg.agency, msg.year);
     case 'nianbao:hello': {

@@ -2,8 +2,8 @@
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MarkLayer } from '../../entrypoints/content/marks';
-import { Scope } from '../../entrypoints/content/scope';
+import { MarkLayer } from '../../entrypoints/reader.content/marks';
+import { Scope } from '../../entrypoints/reader.content/scope';
 import type { Finding, ReportRecord } from '../../lib';
 import { markSpecs } from '../../utils/findings';
 

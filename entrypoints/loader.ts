@@ -1,0 +1,105 @@
+/**
+ * The always-on content script: a few kilobytes, no polyfill, no UI. It runs the cheap
+ * `looksLikeReport` test, keeps looking for a while when the body arrives late (script-loaded
+ * content, SPA navigation), and asks the background to inject the reader into this frame once the
+ * page looks like a report. Ordinary pages pay for one string test and nothing else.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { looksLikeReport } from '@/lib/detect/quick';
+
+interface Runtime {
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(fn: (message: unknown) => unknown): void;
+    removeListener(fn: (message: unknown) => unknown): void;
+  };
+}
+
+const DEBOUNCE_MS = 300;
+const BUDGET_MS = 20_000;
+
+export default defineUnlistedScript(() => {
+  const frame = window as unknown as { __nianbaoLoader?: boolean };
+  if (frame.__nianbaoLoader) return;
+  frame.__nianbaoLoader = true;
+  mark('nianbao:start');
+  try {
+    start();
+  } catch {
+    // never into the page
+  }
+  mark('nianbao:end');
+  try {
+    performance.measure('nianbao', 'nianbao:start', 'nianbao:end');
+  } catch {
+    // no timeline here
+  }
+});
+
+function start(): void {
+  const g = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
+  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  if (!runtime) return;
+  let status: 'searching' | 'none' = 'searching';
+  let requested = false;
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let budget: ReturnType<typeof setTimeout> | undefined;
+
+  // Until the reader runs here, the popup's "what is this frame doing?" is answered by the loader.
+  const onMessage = (m: unknown) =>
+    (m as { type?: string } | null)?.type === 'nianbao:ping'
+      ? Promise.resolve({ status, url: location.href.split('#')[0], shown: false })
+      : undefined;
+  runtime.onMessage.addListener(onMessage);
+
+  const stopWatching = () => {
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(timer);
+    clearTimeout(budget);
+  };
+  const check = () => {
+    if (requested || !looksLikeReport(document)) return;
+    requested = true;
+    stopWatching();
+    runtime.onMessage.removeListener(onMessage);
+    runtime.sendMessage({ type: 'nianbao:inject' }).catch(() => undefined);
+  };
+  const watch = () => {
+    if (requested) return;
+    status = 'searching';
+    stopWatching();
+    observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(check, DEBOUNCE_MS);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    budget = setTimeout(() => {
+      stopWatching();
+      status = 'none';
+    }, BUDGET_MS);
+  };
+
+  check();
+  if (requested) return;
+  watch();
+  // An in-page navigation may bring a report long after the budget ran out: look again.
+  const nav = (globalThis as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigatesuccess', () => {
+    check();
+    watch();
+  });
+  addEventListener('popstate', () => {
+    check();
+    watch();
+  });
+}
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // no timeline here
+  }
+}

@@ -1,0 +1,43 @@
+import './style.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Guest } from './guest';
+import { report } from './safe';
+
+/**
+ * The reader: detect, read, check, mark and show. Not declared in the manifest: the loader
+ * (entrypoints/loader.ts), which runs on every page, asks the background to inject it into a frame
+ * only when that frame looks like a report, so ordinary pages never load it.
+ */
+export default defineContentScript({
+  // Host access for these sites (the scripting API needs it); the loader decides where it runs.
+  matches: ['*://*.gov.cn/*'],
+  registration: 'runtime',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    // Injected once per frame; a second injection (e.g. the top frame asked to host a child's
+    // report) must not start a second reader.
+    const frame = window as unknown as { __nianbaoReader?: boolean };
+    if (frame.__nianbaoReader) return;
+    frame.__nianbaoReader = true;
+    mark('nianbao:read:start');
+    try {
+      new Guest(ctx).start();
+    } catch (e) {
+      report(e);
+    }
+    mark('nianbao:read:end');
+    try {
+      performance.measure('nianbao:read', 'nianbao:read:start', 'nianbao:read:end');
+    } catch {
+      // no timeline here: nothing to measure
+    }
+  },
+});
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // no timeline here: nothing to mark
+  }
+}
