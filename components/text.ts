@@ -45,11 +45,13 @@ export function headline(f: Finding): string {
   return f.formula ?? f.message;
 }
 
-/** 「左边 4 · 右边 7 · 相差 −3」 for an equation, 「本年 x · 应为 y · 相差 d」 otherwise; null when the finding has no numbers. */
+/** 「总计 4 · 六类申请人之和 7 · 相差 −3」 for a finding that names its sides, 「左边 4 · 右边 7 · 相差 −3」 for an equation, 「本年 x · 应为 y · 相差 d」 otherwise; null when the finding has no numbers. */
 export function sidesText(f: Finding): string | null {
   if (f.actual === undefined || f.expected === undefined) return null;
   const diff = formatNumber(f.difference ?? f.actual - f.expected, { sign: true }).replace('-', '−');
   const [a, e] = [formatNumber(f.actual), formatNumber(f.expected)];
+  // The finding names its sides in the report's own terms (总计 / 六类申请人之和); older records may not.
+  if (f.sides) return t('common.namedSides', [f.sides[0], a, f.sides[1], e, diff]);
   return f.formula ? t('common.leftRight', [a, e, diff]) : t('common.actualExpected', [a, e, diff]);
 }
 

@@ -83,7 +83,18 @@ function start(): void {
 
   check();
   if (requested) return;
-  watch();
+  // While the page is still loading, watching its every mutation would slow the load down: look
+  // again when it has loaded (a body added meanwhile is found then), and watch from there on.
+  if (document.readyState === 'complete') watch();
+  else
+    addEventListener(
+      'load',
+      () => {
+        check();
+        watch();
+      },
+      { once: true },
+    );
   // An in-page navigation may bring a report long after the budget ran out: look again.
   const nav = (globalThis as unknown as { navigation?: EventTarget }).navigation;
   nav?.addEventListener('navigatesuccess', () => {

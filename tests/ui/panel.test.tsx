@@ -59,7 +59,7 @@ describe('the panel', () => {
     const item = root.querySelector('.finding[data-finding-id="t3.rowTotal:withheld.thirdParty"]') as HTMLElement;
     expect(item.getAttribute('data-status')).toBe('fail');
     expect(item.textContent).toContain('总计 = 自然人 + 商业企业');
-    expect(item.querySelector('.finding-msg')?.textContent).toBe('左边 4 · 右边 7 · 相差 −3');
+    expect(item.querySelector('.finding-msg')?.textContent).toBe('总计 4 · 六类申请人之和 7 · 相差 −3');
     expect(item.querySelector('.finding-suspect')?.textContent).toContain('4.保护第三方合法权益 / 商业企业');
     expect(item.querySelector('.finding-suspect')?.textContent).toContain('若改为 2');
   });
@@ -127,7 +127,9 @@ describe('the panel', () => {
     setLang('en');
     show({ record: typo });
     expect(text('.report-line')).toBe('鼓楼区自然资源和规划局 · Year 2023 · 2021 template');
-    expect(text('.finding[data-finding-id="t3.rowTotal:withheld.thirdParty"] .finding-msg')).toBe('Left 4 · right 7 · difference −3');
+    expect(text('.finding[data-finding-id="t3.rowTotal:withheld.thirdParty"] .finding-msg')).toBe(
+      '总计 4 · 六类申请人之和 7 · difference −3',
+    );
   });
 });
 
@@ -143,8 +145,8 @@ describe('the tooltip of a mark', () => {
     expect(text('.tip-cell')).toContain('页面上写「5」');
     expect(text('.tip-suspect')).toContain('若为 2');
     expect(Array.from(root.querySelectorAll('.tip-sides')).map((e) => e.textContent)).toEqual([
-      '左边 4 · 右边 7 · 相差 −3',
-      '左边 6 · 右边 9 · 相差 −3',
+      '总计 4 · 六类申请人之和 7 · 相差 −3',
+      '（七）总计 6 · 各项办理结果之和 9 · 相差 −3',
     ]);
     expect(markLabel(typo, spec)).toContain('最可能的错处');
   });
