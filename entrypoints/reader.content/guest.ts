@@ -219,7 +219,9 @@ export class Guest {
     const tables = this.reading?.analysis.tables ?? [];
     if (tables.some((t) => !t.isConnected)) return true;
     const hasTable = (n: Node) =>
-      n instanceof Element && n.tagName !== HOST_TAG.toUpperCase() && (n.tagName === 'TABLE' || n.getElementsByTagName('table').length > 0);
+      n instanceof Element &&
+      !n.tagName.startsWith(HOST_TAG.toUpperCase()) &&
+      (n.tagName === 'TABLE' || n.getElementsByTagName('table').length > 0);
     for (const m of records) {
       if (tables.some((t) => t.contains(m.target))) return true;
       for (const n of m.addedNodes) if (hasTable(n)) return true;

@@ -10,6 +10,19 @@ import { Panel, type PanelProps } from '@/components/Panel';
 
 export const HOST_TAG = 'nianbao-check';
 
+/**
+ * The host's tag: <nianbao-check>, unless the page has defined an element of that name whose
+ * constructor takes the shadow root (then ours could not mount): then <nianbao-check-ui>.
+ */
+export function hostTag(doc: Document = document): string {
+  try {
+    doc.createElement(HOST_TAG).attachShadow({ mode: 'open' });
+    return HOST_TAG;
+  } catch {
+    return `${HOST_TAG}-ui`;
+  }
+}
+
 export interface FrameUi {
   host: HTMLElement;
   /** Marks are positioned relative to this layer. */
@@ -31,7 +44,7 @@ interface Parts {
 export async function mountFrameUi(ctx: ContentScriptContext): Promise<FrameUi> {
   let parts: Parts | null = null;
   const ui: ShadowRootContentScriptUi<Parts> = await createShadowRootUi(ctx, {
-    name: HOST_TAG,
+    name: hostTag(),
     position: 'inline',
     anchor: 'body',
     append: 'last',
