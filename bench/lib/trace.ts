@@ -16,15 +16,13 @@ interface TraceEvent {
  * into it afterwards (timers, events, messages). Nested events are counted once. Milliseconds.
  * The trace survives the navigation, which a page-level profiler session would not.
  */
-export async function scriptTimeDuring(cdp: CDPSession, urlPrefix: string, action: () => Promise<void>): Promise<number> {
-  const events: TraceEvent[] = [];
-  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+/** Run `action` under a Chrome trace of the given categories and return the trace's events. */
+export async function collectTrace<T>(cdp: CDPSession, categories: string[], action: () => Promise<void>): Promise<T[]> {
+  const events: T[] = [];
+  const onData = (e: { value: object[] }) => events.push(...(e.value as T[]));
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
-  });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
   try {
     await action();
   } finally {
@@ -32,6 +30,11 @@ export async function scriptTimeDuring(cdp: CDPSession, urlPrefix: string, actio
     await complete;
     cdp.off('Tracing.dataCollected', onData);
   }
+  return events;
+}
+
+export async function scriptTimeDuring(cdp: CDPSession, urlPrefix: string, action: () => Promise<void>): Promise<number> {
+  const events = await collectTrace<TraceEvent>(cdp, ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'], action);
   const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
   const spans = events
     .filter(

@@ -1,4 +1,5 @@
 import type { CDPSession } from 'playwright-core';
+import { collectTrace } from './trace';
 
 interface Node {
   id: number;
@@ -29,21 +30,11 @@ export async function profileScript(
   urlPrefix: string,
   action: () => Promise<void>,
 ): Promise<{ hot: ScriptHot[]; totalMs: number }> {
-  const events: ChunkEvent[] = [];
-  const onData = (e: { value: object[] }) => events.push(...(e.value as ChunkEvent[]));
-  cdp.on('Tracing.dataCollected', onData);
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires', 'v8.execute'] },
-  });
-  try {
-    await action();
-  } finally {
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', onData);
-  }
+  const events = await collectTrace<ChunkEvent>(
+    cdp,
+    ['disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.cpu_profiler.hires', 'v8.execute'],
+    action,
+  );
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let all = 0;
