@@ -1,0 +1,26 @@
+import type { Sentence } from '../checks/types';
+import { norm } from '../text/normalize';
+import type { Line } from './lines';
+
+/** Words that make a sentence speak of the whole year (with the report year itself). */
+const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;
+/** A line that could state a figure the narrative rules compare (raw text, either script). */
+const FIGURE_WORDS =
+  /申[请請]|公[开開]|复[议議]|複議|覆議|[诉訴][讼訟]|[办辦][结結]|答[复覆]|[结結][转轉]|[处處]理|提供|[维維]持|顺延|順延/;
+
+/** The narrative's sentences that could state a figure, each with whether it speaks of the whole year. */
+export function toSentences(lines: Line[], year: number | undefined): Sentence[] {
+  const out: Sentence[] = [];
+  const yearMark = year ? `${year}年` : null;
+  for (const line of lines) {
+    if (!FIGURE_WORDS.test(line.text)) continue;
+    const lineNorm = norm(line.text);
+    const lineScoped = SCOPE.test(lineNorm) || (yearMark !== null && lineNorm.includes(yearMark));
+    for (const text of line.text.split(/(?<=[。！？!?])/)) {
+      const n = norm(text);
+      if (!/\d|[零一二三四五六七八九十]件/.test(n) && !/未|没有|无|均/.test(n)) continue;
+      out.push({ text: text.trim(), norm: n, scoped: lineScoped || SCOPE.test(n) });
+    }
+  }
+  return out;
+}
