@@ -29,8 +29,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // storage: the history of reports seen; unlimitedStorage: one record is ~100 KB, so a few hundred
-    // reports would pass the 10 MB default; scripting: run on a site the user switches on;
+    // storage: the history of reports seen; unlimitedStorage: one record is ~100 KB, so about 80
+    // reports would fill the 10 MB default; scripting: run on a site the user switches on;
     // activeTab: read the current tab's address when the popup is opened, to offer that switch.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     // The same hosts the content script runs on: lets the popup and the background see the tab's address.

@@ -1,6 +1,6 @@
 import type { ReportRecord } from '@/lib';
 import { countFindings } from '@/utils/findings';
-import { type AsideEntry, type History, type HistoryEntry, searchHistory } from '@/utils/history';
+import { type AsideEntry, type Listing, type RecordSummary, searchHistory } from '@/utils/history';
 import type { Lang } from '@/utils/i18n';
 import type { SiteState } from '@/utils/sites';
 import { reportLine, t } from './text';
@@ -21,7 +21,8 @@ export type Format = 'json' | 'csv';
 export interface PopupProps {
   current: Current;
   site: { state: SiteState; host: string | null };
-  history: History | null;
+  /** The history's summaries (the index): full records are read only when one is opened or exported. */
+  history: Listing | null;
   query: string;
   lang: Lang;
   /** A short message for the live region ("copied", "deleted"). */
@@ -31,9 +32,9 @@ export interface PopupProps {
   onShowPanel: () => void;
   onSite: (on: boolean) => void;
   onQuery: (q: string) => void;
-  onOpen: (entry: HistoryEntry) => void;
-  onExportEntry: (entry: HistoryEntry, format: Format) => void;
-  onDelete: (entry: HistoryEntry) => void;
+  onOpen: (entry: RecordSummary) => void;
+  onExportEntry: (entry: RecordSummary, format: Format) => void;
+  onDelete: (entry: RecordSummary) => void;
   onExportAll: (format: Format) => void;
   onExportAside: (aside: AsideEntry[]) => void;
   onDeleteAside: (aside: AsideEntry) => void;
@@ -215,19 +216,18 @@ function HistoryList(p: PopupProps) {
   );
 }
 
-function Entry({ entry, onOpen, onExportEntry, onDelete }: PopupProps & { entry: HistoryEntry }) {
-  const r = entry.record;
-  const c = countFindings(r.findings);
-  const name = `${r.report.agency ?? r.source.title} ${r.report.year ?? ''}`.trim();
-  const seen = r.source.capturedAt.slice(0, 10);
+function Entry({ entry, onOpen, onExportEntry, onDelete }: PopupProps & { entry: RecordSummary }) {
+  const c = entry.counts;
+  const name = `${entry.agency ?? entry.title} ${entry.year ?? ''}`.trim();
+  const seen = entry.capturedAt.slice(0, 10);
   return (
     <li class="entry" data-key={entry.key}>
       <div class="entry-main">
-        <span class="entry-name" title={r.source.url}>
-          {r.report.agency ?? r.source.title}
+        <span class="entry-name" title={entry.url}>
+          {entry.agency ?? entry.title}
         </span>
         <span class="entry-meta">
-          {r.report.year ? t('common.year', [String(r.report.year)]) : t('common.yearUnknown')} · {seen}
+          {entry.year ? t('common.year', [String(entry.year)]) : t('common.yearUnknown')} · {seen}
         </span>
         <span class="entry-counts">
           <span data-tone="error" title={t('common.error')}>

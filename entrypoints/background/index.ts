@@ -1,12 +1,12 @@
 /**
- * The hub: writes the history (one writer), answers "last year's record?", keeps the toolbar badge,
+ * The hub: writes the history (one writer: each record together with its summary in the index), answers "last year's record?", keeps the toolbar badge,
  * and relays between a tab's frames (a report read in a child frame is summarised by the top
  * frame's panel). Per-tab state is kept in session storage, so a restarted service worker still knows it.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { countFindings, failureCount } from '@/utils/findings';
-import { findPrevious, saveRecord } from '@/utils/history';
+import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
 import { activateSites, CONTENT_SCRIPT_FILE, READER_FILE, reconcileSites } from '@/utils/sites';
@@ -157,6 +157,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void reconcileSites().catch(() => undefined));
   browser.runtime.onInstalled.addListener((details) => {
     void reconcileSites().catch(() => undefined);
+    // An install from before the history index: build it now, once, rather than at the first popup.
+    if (details.reason === 'update') void listHistory().catch(() => undefined);
     // Tabs already open on government sites get the content script now, not at their next load.
     if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs().catch(() => undefined);
   });

@@ -16,7 +16,7 @@ import {
   recordsCsv,
   recordsJson,
 } from '@/utils/exports';
-import { type History, readHistory, removeEntries } from '@/utils/history';
+import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
 import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
 import type { GetReply, GuestState, ToGuest } from '@/utils/messages';
 import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
@@ -57,7 +57,7 @@ function App() {
   const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
   const [current, setCurrent] = useState<Current>({ kind: 'loading' });
   const [site, setSite] = useState<{ state: SiteState; host: string | null }>({ state: 'unavailable', host: null });
-  const [history, setHistory] = useState<History | null>(null);
+  const [history, setHistory] = useState<Listing | null>(null);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [lang, setLangState] = useState<Lang>(getLang());
@@ -71,8 +71,9 @@ function App() {
     [],
   );
 
+  // The list reads the summary index only; a full record is read when it is opened or exported.
   const refreshHistory = useCallback(() => {
-    readHistory()
+    listHistory()
       .then(setHistory)
       .catch(() => setHistory({ entries: [], aside: [] }));
   }, []);
@@ -145,8 +146,13 @@ function App() {
           .catch(() => say(t('popup.siteFailed')));
       }}
       onQuery={setQuery}
-      onOpen={(entry) => void browser.tabs.create({ url: entry.record.source.url })}
-      onExportEntry={(entry, format) => exportRecord(entry.record, format)}
+      onOpen={(entry) => void browser.tabs.create({ url: entry.url })}
+      onExportEntry={(entry, format) => {
+        // Unreadable by now: it is set aside, and the list (told by storage.onChanged) says so.
+        void readRecord(entry.key)
+          .then((record) => (record ? exportRecord(record, format) : refreshHistory()))
+          .catch(refreshHistory);
+      }}
       onDelete={(entry) => {
         void removeEntries([entry.key]).then(() => {
           say(t('popup.deleted'));
@@ -154,9 +160,14 @@ function App() {
         });
       }}
       onExportAll={(format) => {
-        const records = (history?.entries ?? []).map((e) => e.record);
-        if (format === 'json') downloadText(historyFileName('json'), recordsJson(records), 'application/json');
-        else downloadText(historyFileName('csv'), recordsCsv(records), 'text/csv;charset=utf-8');
+        // Read in batches, in the order listed; an entry found unreadable is set aside, not exported.
+        void readRecords((history?.entries ?? []).map((e) => e.key))
+          .then((entries) => {
+            const records = entries.map((e) => e.record);
+            if (format === 'json') downloadText(historyFileName('json'), recordsJson(records), 'application/json');
+            else downloadText(historyFileName('csv'), recordsCsv(records), 'text/csv;charset=utf-8');
+          })
+          .catch(refreshHistory);
       }}
       onExportAside={(aside) => {
         const raw = aside.map((a) => ({ key: a.from, reason: a.reason, setAsideAt: a.at, value: a.value }));

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupProps } from '../../components/Popup';
 import type { ReportRecord } from '../../lib';
-import { RECORD_PREFIX } from '../../utils/history';
+import { RECORD_PREFIX, summarize } from '../../utils/history';
 import { fixtureRecord } from './helpers';
 
 let typo: ReportRecord;
@@ -19,7 +19,8 @@ afterEach(() => {
   root.remove();
 });
 
-const entry = (record: ReportRecord) => ({ key: RECORD_PREFIX + record.source.url, record });
+/** A history entry as the popup gets it: the record's summary from the index. */
+const entry = (record: ReportRecord) => summarize(record);
 
 function show(over: Partial<PopupProps> = {}): PopupProps {
   root = document.createElement('div');

@@ -1,0 +1,421 @@
+/**
+ * The history at scale: 5,000 records listed and searched from the summary index alone, full records
+ * read only when opened or exported, and the index kept honest (missing, stale, corrupt).
+ * Reads are counted and measured through a wrapper around the fake storage; time is never asserted.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Popup, type PopupProps } from '../../components/Popup';
+import type { ReportRecord } from '../../lib';
+import { countFindings } from '../../utils/findings';
+import {
+  ASIDE_PREFIX,
+  findPrevious,
+  INDEX_KEY,
+  listHistory,
+  READ_BATCH,
+  RECORD_PREFIX,
+  type RecordSummary,
+  readHistory,
+  readRecord,
+  readRecords,
+  recordKey,
+  removeEntries,
+  saveRecord,
+  searchHistory,
+  summarize,
+} from '../../utils/history';
+import { fixtureRecord } from './helpers';
+
+type Area = NonNullable<Parameters<typeof listHistory>[0]>;
+
+interface Read {
+  keys: string | string[] | null;
+  bytes: number;
+}
+
+/** The fake local storage, with `getKeys` (Chrome 130+, Firefox 143+) and a log of every read. */
+function counted(withGetKeys = true) {
+  const inner = fakeBrowser.storage.local;
+  const reads: Read[] = [];
+  const writes: string[][] = [];
+  const area: Area = {
+    get: (async (keys?: string | string[] | null) => {
+      const got = await inner.get(keys ?? null);
+      reads.push({ keys: keys ?? null, bytes: JSON.stringify(got).length });
+      return got;
+    }) as Area['get'],
+    set: async (items: Record<string, unknown>) => {
+      writes.push(Object.keys(items));
+      await inner.set(items);
+    },
+    remove: async (keys: string | string[]) => {
+      await inner.remove(keys);
+    },
+    ...(withGetKeys ? { getKeys: async () => Object.keys(await inner.get(null)) } : {}),
+  };
+  const keysRead = () => reads.flatMap((r) => (r.keys === null ? ['(everything)'] : Array.isArray(r.keys) ? r.keys : [r.keys]));
+  const bytesRead = () => reads.reduce((n, r) => n + r.bytes, 0);
+  const reset = () => {
+    reads.length = 0;
+    writes.length = 0;
+  };
+  return { area, reads, writes, keysRead, bytesRead, reset };
+}
+
+const local = () => fakeBrowser.storage.local;
+const stored = async () => (await local().get(null)) as Record<string, unknown>;
+const bytesOf = (v: unknown) => JSON.stringify(v).length;
+
+let base: ReportRecord;
+let y2022: ReportRecord;
+let y2023: ReportRecord;
+
+beforeAll(async () => {
+  [base, y2022, y2023] = await Promise.all([
+    fixtureRecord('typo-suspect.html'),
+    fixtureRecord('cross-year-2022.html'),
+    fixtureRecord('cross-year-2023.html'),
+  ]);
+});
+
+beforeEach(() => fakeBrowser.reset());
+
+const N = 5000;
+/** Agency 0–999, year 2015–2019: 5,000 distinct (agency, year) pairs, each at its own address. */
+const agencyOf = (i: number) => `测试第${i % 1000}局`;
+const yearOf = (i: number) => 2015 + Math.floor(i / 1000);
+
+/** A small but valid record, made from a real one with agency, year, address and date varied. */
+function makeRecord(i: number): ReportRecord {
+  const year = yearOf(i);
+  return {
+    ...base,
+    source: {
+      ...base.source,
+      url: `http://www.t${i % 1000}.gov.cn/ndbg/${year}.html`,
+      title: `${agencyOf(i)}${year}年政府信息公开工作年度报告`,
+      capturedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+    },
+    report: { ...base.report, agency: agencyOf(i), year },
+    tables: {},
+    findings: base.findings.slice(0, 6),
+  };
+}
+
+/** The old layout (or a history written straight into storage): records under their keys, no index. */
+async function storeRecords(records: ReportRecord[]): Promise<void> {
+  await local().set(Object.fromEntries(records.map((r) => [recordKey(r), r])));
+}
+
+function renderPopup(history: PopupProps['history'], query = ''): { root: HTMLElement; props: PopupProps } {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const props: PopupProps = {
+    current: { kind: 'none' },
+    site: { state: 'unavailable', host: null },
+    history,
+    query,
+    lang: 'zh_CN',
+    onExport: vi.fn(),
+    onCopy: vi.fn(),
+    onShowPanel: vi.fn(),
+    onSite: vi.fn(),
+    onQuery: vi.fn(),
+    onOpen: vi.fn(),
+    onExportEntry: vi.fn(),
+    onDelete: vi.fn(),
+    onExportAll: vi.fn(),
+    onExportAside: vi.fn(),
+    onDeleteAside: vi.fn(),
+    onLang: vi.fn(),
+  };
+  act(() => render(<Popup {...props} />, root));
+  return { root, props };
+}
+
+const unmount = (root: HTMLElement) => {
+  render(null, root);
+  root.remove();
+};
+
+describe('a history of 5,000 records', () => {
+  let records: ReportRecord[];
+  beforeAll(() => {
+    records = Array.from({ length: N }, (_, i) => makeRecord(i));
+  });
+
+  it('migrates from the old layout in batches, then lists and searches from the index alone', async () => {
+    await storeRecords(records);
+    const recordBytes = records.reduce((n, r) => n + bytesOf(r), 0);
+    const s = counted();
+
+    // First listing: no index yet, so it is built once from the records, read a batch at a time.
+    const first = await listHistory(s.area);
+    expect(first.entries).toHaveLength(N);
+    expect(first.aside).toEqual([]);
+    expect(s.keysRead()).not.toContain('(everything)');
+    const recordReads = s.reads.filter((r) => Array.isArray(r.keys) && r.keys.some((k) => k.startsWith(RECORD_PREFIX)));
+    expect(recordReads).toHaveLength(Math.ceil(N / READ_BATCH));
+    expect(recordReads.every((r) => Array.isArray(r.keys) && r.keys.length <= READ_BATCH)).toBe(true);
+    const index = (await stored())[INDEX_KEY] as { entries: RecordSummary[] };
+    expect(index.entries).toHaveLength(N);
+
+    // Every later listing reads the index and nothing else: one read, no record key.
+    s.reset();
+    const listing = await listHistory(s.area);
+    expect(listing.entries).toHaveLength(N);
+    expect(s.reads).toHaveLength(1);
+    expect(s.keysRead()).toEqual([INDEX_KEY]);
+    expect(s.keysRead().some((k) => k.startsWith(RECORD_PREFIX))).toBe(false);
+    expect(s.writes).toEqual([]);
+    // The index is a small fraction of the records it lists: under 400 bytes an entry.
+    expect(s.bytesRead()).toBeLessThan(N * 400);
+    expect(s.bytesRead()).toBeLessThan(recordBytes / 5);
+
+    // Newest first, with what the list shows: name, year, date, counts.
+    expect(listing.entries[0]).toEqual(summarize(records[N - 1] as ReportRecord));
+    expect(listing.entries.at(-1)).toEqual(summarize(records[0] as ReportRecord));
+    expect(listing.entries[0]?.counts).toEqual(countFindings((records[N - 1] as ReportRecord).findings));
+
+    // Searching works on the summaries: no storage read at all.
+    s.reset();
+    expect(searchHistory(listing.entries, '测试第7局 2018').map((e) => e.url)).toEqual(['http://www.t7.gov.cn/ndbg/2018.html']);
+    expect(searchHistory(listing.entries, '测试第7局')).toHaveLength(5);
+    expect(searchHistory(listing.entries, '２０１６')).toHaveLength(1000);
+    expect(searchHistory(listing.entries, 't999.gov.cn')).toHaveLength(5);
+    expect(searchHistory(listing.entries, '没有这个机关')).toEqual([]);
+    expect(searchHistory(listing.entries, '')).toHaveLength(N);
+    expect(s.reads).toEqual([]);
+
+    // The popup shows the count and the search's one match from the listing.
+    const { root } = renderPopup(listing, '测试第42局 2019');
+    expect(root.querySelector('#history-title')?.textContent).toBe(`历史记录（${N}）`);
+    expect(Array.from(root.querySelectorAll('.entry-name')).map((e) => e.textContent)).toEqual(['测试第42局']);
+    expect(root.querySelector('.entry-meta')?.textContent).toContain('2019');
+    unmount(root);
+  });
+
+  it('opens one record by reading that record only, and finds last year’s from the index', async () => {
+    await storeRecords(records);
+    const s = counted();
+    const listing = await listHistory(s.area);
+    const wanted = listing.entries.find((e) => e.agency === '测试第5局' && e.year === 2017) as RecordSummary;
+
+    s.reset();
+    expect(await readRecord(wanted.key, s.area)).toEqual(records[2005]);
+    expect(s.keysRead()).toEqual([wanted.key]);
+
+    s.reset();
+    const previous = await findPrevious('测试第5局', 2018, s.area);
+    expect(previous).toEqual(records[2005]);
+    expect(s.keysRead()).toEqual([INDEX_KEY, wanted.key]);
+    expect(await findPrevious('测试第5局', 2015, s.area)).toBeNull();
+  });
+
+  it('exports all 5,000, read in batches', async () => {
+    await storeRecords(records);
+    const s = counted();
+    const listing = await listHistory(s.area);
+    s.reset();
+    const all = await readRecords(
+      listing.entries.map((e) => e.key),
+      s.area,
+    );
+    expect(all).toHaveLength(N);
+    expect(all.map((e) => e.key)).toEqual(listing.entries.map((e) => e.key));
+    expect(new Set(all.map((e) => e.record.source.url)).size).toBe(N);
+    expect(s.keysRead()).not.toContain('(everything)');
+    expect(s.reads).toHaveLength(Math.ceil(N / READ_BATCH));
+  });
+
+  it('deletes from both the records and the index', async () => {
+    await storeRecords(records);
+    const s = counted();
+    const listing = await listHistory(s.area);
+    const gone = listing.entries.slice(0, 3).map((e) => e.key);
+    await removeEntries(gone, s.area);
+    const raw = await stored();
+    for (const k of gone) expect(raw[k]).toBeUndefined();
+    const index = raw[INDEX_KEY] as { entries: RecordSummary[] };
+    expect(index.entries).toHaveLength(N - 3);
+    expect(index.entries.some((e) => gone.includes(e.key))).toBe(false);
+    s.reset();
+    const after = await listHistory(s.area);
+    expect(after.entries).toHaveLength(N - 3);
+    expect(s.keysRead()).toEqual([INDEX_KEY]);
+  });
+});
+
+describe('the index', () => {
+  it('is written in the same set as its record', async () => {
+    const s = counted();
+    await saveRecord(y2022, s.area);
+    await saveRecord(y2023, s.area);
+    expect(s.writes).toEqual([
+      [recordKey(y2022), INDEX_KEY],
+      [recordKey(y2023), INDEX_KEY],
+    ]);
+    const index = (await stored())[INDEX_KEY] as { version: number; entries: RecordSummary[] };
+    expect(index.version).toBe(1);
+    expect(index.entries).toEqual([summarize(y2022), summarize(y2023)]);
+  });
+
+  it('keeps every record when several are saved at once (one change of the index at a time)', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => makeRecord(i));
+    await Promise.all(many.map((r) => saveRecord(r)));
+    const listing = await listHistory();
+    expect(listing.entries.map((e) => e.key).sort()).toEqual(many.map(recordKey).sort());
+  });
+
+  it('is brought in line after a crash between writes: unlisted records listed, vanished ones dropped', async () => {
+    const s = counted();
+    await saveRecord(y2022, s.area);
+    await saveRecord(y2023, s.area);
+    // A record written without its summary, and a record gone while its summary stayed.
+    await local().set({ [recordKey(base)]: base });
+    await local().remove(recordKey(y2022));
+    s.reset();
+    const listing = await listHistory(s.area);
+    expect(listing.entries.map((e) => e.key).sort()).toEqual([recordKey(base), recordKey(y2023)].sort());
+    // Only the unlisted record was read in full.
+    expect(s.keysRead().filter((k) => k.startsWith(RECORD_PREFIX))).toEqual([recordKey(base)]);
+    const index = (await stored())[INDEX_KEY] as { entries: RecordSummary[] };
+    expect(index.entries.map((e) => e.key).sort()).toEqual([recordKey(base), recordKey(y2023)].sort());
+  });
+
+  it('when corrupt, is set aside with a visible note and rebuilt from the records, not trusted', async () => {
+    await saveRecord(y2022);
+    await saveRecord(y2023);
+    const junk = { version: 1, entries: [{ key: `${RECORD_PREFIX}http://evil.gov.cn/`, url: 5 }] };
+    await local().set({ [INDEX_KEY]: junk });
+
+    const s = counted();
+    const listing = await listHistory(s.area);
+    expect(listing.entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023)].sort());
+    expect(listing.aside).toHaveLength(1);
+    expect(listing.aside[0]?.from).toBe(INDEX_KEY);
+    expect(listing.aside[0]?.reason).toContain('index');
+    expect(listing.aside[0]?.value).toEqual(junk);
+    const raw = await stored();
+    expect(raw[INDEX_KEY]).toEqual({ version: 1, entries: expect.arrayContaining([summarize(y2022), summarize(y2023)]) });
+    expect(Object.keys(raw).filter((k) => k.startsWith(ASIDE_PREFIX))).toHaveLength(1);
+
+    // Visible in the popup, kept and exportable, next to the rebuilt list.
+    const { root, props } = renderPopup(listing);
+    expect(root.querySelectorAll('.entry')).toHaveLength(2);
+    expect(root.querySelector('.aside')?.textContent).toContain('有 1 条记录无法读取');
+    expect(root.querySelector('.aside')?.textContent).toContain(INDEX_KEY);
+    act(() => (Array.from(root.querySelectorAll('button')).find((b) => b.textContent === '导出无法读取的原始数据') as HTMLElement).click());
+    expect(props.onExportAside).toHaveBeenCalledWith(listing.aside);
+    unmount(root);
+
+    // Rebuilt once: the next listing trusts the new index and writes nothing.
+    s.reset();
+    expect((await listHistory(s.area)).entries).toHaveLength(2);
+    expect(s.writes).toEqual([]);
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    ['a newer version', { version: 2, entries: [] }],
+    ['duplicate keys', { version: 1, entries: [] as unknown[] }],
+  ])('is rebuilt when it is %s', async (what, value) => {
+    await saveRecord(y2023);
+    const dup = summarize(y2023);
+    await local().set({ [INDEX_KEY]: what === 'duplicate keys' ? { version: 1, entries: [dup, dup] } : value });
+    const listing = await listHistory();
+    expect(listing.entries).toEqual([summarize(y2023)]);
+    expect(listing.aside.map((a) => a.from)).toEqual([INDEX_KEY]);
+  });
+
+  it('is not trusted by findPrevious when corrupt', async () => {
+    await saveRecord(y2022);
+    await local().set({ [INDEX_KEY]: { version: 1, entries: 'x' } });
+    expect((await findPrevious(y2023.report.agency as string, 2023))?.source.url).toBe(y2022.source.url);
+  });
+});
+
+describe('corrupt records', () => {
+  it('found while listing are set aside whole, shown, and left out of the index', async () => {
+    await saveRecord(y2023);
+    const broken = { ...y2022, findings: 'not a list' };
+    await local().set({ [`${RECORD_PREFIX}http://x.gov.cn/a`]: broken });
+    const listing = await listHistory(counted().area);
+    expect(listing.entries.map((e) => e.key)).toEqual([recordKey(y2023)]);
+    expect(listing.aside).toHaveLength(1);
+    expect(listing.aside[0]?.from).toBe(`${RECORD_PREFIX}http://x.gov.cn/a`);
+    expect(listing.aside[0]?.value).toEqual(broken);
+    expect(listing.aside[0]?.reason).toContain('findings');
+    const raw = await stored();
+    expect(raw[`${RECORD_PREFIX}http://x.gov.cn/a`]).toBeUndefined();
+    expect(raw[`${ASIDE_PREFIX}http://x.gov.cn/a`]).toMatchObject({ from: `${RECORD_PREFIX}http://x.gov.cn/a`, value: broken });
+    expect((raw[INDEX_KEY] as { entries: RecordSummary[] }).entries.map((e) => e.key)).toEqual([recordKey(y2023)]);
+
+    const { root } = renderPopup(listing);
+    expect(root.querySelector('.aside')?.textContent).toContain('有 1 条记录无法读取');
+    expect(root.querySelector('.aside')?.textContent).toContain('http://x.gov.cn/a');
+    unmount(root);
+  });
+
+  it('damaged after they were listed are set aside when opened, and dropped from the index', async () => {
+    await saveRecord(y2022);
+    await saveRecord(y2023);
+    await local().set({ [recordKey(y2022)]: { ...y2022, schemaVersion: 2 } });
+    expect(await readRecord(recordKey(y2022))).toBeNull();
+    const listing = await listHistory();
+    expect(listing.entries.map((e) => e.key)).toEqual([recordKey(y2023)]);
+    expect(listing.aside.map((a) => a.from)).toEqual([recordKey(y2022)]);
+    expect(listing.aside[0]?.reason).toContain('newer');
+    // And left out of an export of everything, which still returns the rest.
+    await saveRecord(y2022);
+    await local().set({ [recordKey(y2022)]: 7 });
+    expect((await readRecords([recordKey(y2022), recordKey(y2023)])).map((e) => e.record)).toEqual([y2023]);
+    expect((await listHistory()).aside.map((a) => a.from).sort()).toEqual([recordKey(y2022), recordKey(y2022)].sort());
+  });
+});
+
+describe('the old layout (records, no index)', () => {
+  it('migrates once: every valid record listed, a corrupt one set aside, the index written', async () => {
+    await storeRecords([y2022, y2023, base]);
+    await local().set({ [`${RECORD_PREFIX}http://x.gov.cn/old`]: { schemaVersion: 1, source: 'gone' } });
+    expect((await stored())[INDEX_KEY]).toBeUndefined();
+
+    const s = counted();
+    const listing = await listHistory(s.area);
+    expect(listing.entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023), recordKey(base)].sort());
+    expect(listing.aside.map((a) => a.from)).toEqual([`${RECORD_PREFIX}http://x.gov.cn/old`]);
+    const raw = await stored();
+    expect((raw[INDEX_KEY] as { entries: RecordSummary[] }).entries).toHaveLength(3);
+    // The records themselves are untouched.
+    expect(raw[recordKey(y2022)]).toEqual(y2022);
+
+    s.reset();
+    await listHistory(s.area);
+    expect(s.keysRead()).toEqual([INDEX_KEY, ...Object.keys(raw).filter((k) => k.startsWith(ASIDE_PREFIX))]);
+    expect(s.writes).toEqual([]);
+  });
+
+  it('migrates on the first save too, keeping the older records', async () => {
+    await storeRecords([y2022, base]);
+    await saveRecord(y2023);
+    expect((await listHistory()).entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023), recordKey(base)].sort());
+  });
+
+  it('also works where storage cannot list its keys (the whole area is read instead)', async () => {
+    await storeRecords([y2022, y2023]);
+    const s = counted(false);
+    const byUrl = (a: ReportRecord, b: ReportRecord) => a.source.url.localeCompare(b.source.url);
+    expect((await readHistory(s.area)).entries.map((e) => e.record).sort(byUrl)).toEqual([y2022, y2023].sort(byUrl));
+    expect(s.keysRead()).toContain('(everything)');
+  });
+
+  it('leaves nothing behind for an empty history', async () => {
+    const s = counted();
+    expect(await listHistory(s.area)).toEqual({ entries: [], aside: [] });
+    expect(s.writes).toEqual([]);
+    expect(await stored()).toEqual({});
+  });
+});
