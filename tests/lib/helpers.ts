@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
+import { declaredCharset } from '../../cli/load';
 import { type AnalyzeOptions, analyze } from '../../lib/analyze';
 import { ReportRecord } from '../../lib/record/schema';
 
@@ -18,9 +19,7 @@ export const FIXTURES = new URL('../fixtures/pages/', import.meta.url);
 /** Parse a fixture page as the command line does (jsdom, by its declared charset) and analyze it. */
 export function analyzeFixture(name: string, opts: AnalyzeOptions = {}) {
   const bytes = readFileSync(new URL(name, FIXTURES));
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const charset = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  const html = new TextDecoder(charset).decode(bytes);
+  const html = new TextDecoder(declaredCharset(bytes)).decode(bytes);
   const dom = new JSDOM(html, { url: `http://www.example.gov.cn/${name}` });
   const analysis = analyze(dom.window.document, { capturedAt: CAPTURED, ...opts });
   // Every record a test looks at must pass the schema.
