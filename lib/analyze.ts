@@ -141,7 +141,8 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
   const bodyLines = body === root ? allLines : allLines.filter((l) => body.contains(l.el));
   const firstSection = sections.length ? bodyLines.findIndex((l) => l.text === sections[0]?.heading) : 0;
   const narrativeLines = bodyLines.slice(Math.max(0, firstSection));
-  const text = norm(bodyLines.map((l) => l.text).join('\n'));
+  const rawText = bodyLines.map((l) => l.text).join('\n');
+  const text = norm(rawText);
   const period = periodYear(text);
   const told = narrativeYear(
     narrativeLines
@@ -166,7 +167,7 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
     ...(title.agency ? { agency: title.agency } : {}),
     ...(year ? { year } : {}),
     formatVersion: present ? detectVersion(tables) : 'unknown',
-    script: scriptOf(bodyLines.map((l) => l.text).join('')),
+    script: scriptOf(rawText),
     sections: sections.map((s) => ({ index: s.index, heading: s.heading })),
   };
 

@@ -53,7 +53,7 @@ export function classify(grid: Grid): TableKind | null {
       t3 += 1;
     }
     if (/^行政复议$|^行政诉讼$|未经复议|复议后起诉/.test(core)) t4 += 2;
-    if (/^结果(维持|纠正)$|^尚未审结$/.test(core) && T4_COLUMNS.length) t4 += 1;
+    if (/^结果(维持|纠正)$|^尚未审结$/.test(core)) t4 += 1;
     if (/^第二十条/.test(n) || core === '信息内容') t2structure += 2;
     if (T2_COLUMNS.some((d) => d.match.test(core)) && /数量|件数|金额|增/.test(core)) t2structure += 1;
     const t2row = T2_ROWS.find((d) => d.match.test(core));
