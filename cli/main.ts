@@ -1,31 +1,31 @@
 import { access, constants, readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyze } from '../lib/analyze';
 import { toCsv } from '../lib/record/csv';
 import type { ReportRecord } from '../lib/record/schema';
-import { loadPage } from './load';
+import { REASONS, UsageError } from './file';
+import { type Job, runJobs, threadsFor } from './pool';
 
-const USAGE = `用法 usage: nianbao check <file.html|dir>... [--format json|csv] [--out FILE]
+const USAGE = `用法 usage: nianbao check <file.html|dir>... [--format json|csv] [--out FILE] [--jobs N]
 
 Reads saved annual-report pages and prints one record per HTML file (a JSON array, or CSV of
 the tables in long form). Directories are walked for .html/.htm files. When two years of the same
-body are among the inputs, the cross-year checks run.
+body are among the inputs, the cross-year checks run. Large batches use one worker thread per core
+(--jobs N sets the most; --jobs 1 runs in one thread).
 Exit status: 0 when it ran (whatever the findings), 2 on bad usage or an unreadable file.`;
-
-class UsageError extends Error {}
 
 interface Args {
   paths: string[];
   format: 'json' | 'csv';
   out?: string;
+  jobs: number;
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return 'help';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: nianbao check <file.html|dir>...)`);
-  const args: Args = { paths: [], format: 'json' };
+  const args: Args = { paths: [], format: 'json', jobs: Math.min(availableParallelism(), 8) };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     const value = (name: string) => {
@@ -38,7 +38,12 @@ function parseArgs(argv: string[]): Args | 'help' {
       if (f !== 'json' && f !== 'csv') throw new UsageError(`--format must be json or csv, not "${f}"`);
       args.format = f;
     } else if (a === '--out' || a.startsWith('--out=')) args.out = value('--out');
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value('--jobs');
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not "${v}"`);
+      args.jobs = n;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
   if (args.paths.length === 0) throw new UsageError('no file or directory given');
@@ -72,46 +77,6 @@ async function expand(path: string): Promise<string[]> {
   return out;
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  EIO: 'input/output error',
-};
-
-async function analyzeFile(file: string, capturedAt: string, previous?: ReportRecord): Promise<ReportRecord> {
-  let page: Awaited<ReturnType<typeof loadPage>>;
-  try {
-    page = await loadPage(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot read ${file}: ${REASONS[code] ?? (e as Error).message}`);
-  }
-  const { dom, url } = page;
-  try {
-    const opts = { url, capturedAt, ...(previous ? { previous } : {}) };
-    const record = analyze(dom.window.document, opts).record;
-    if (record.report.isReport || record.report.isTemplate) return record;
-    // A saved page whose report sits in a same-origin frame: the frame was saved as a local file.
-    for (const frame of Array.from(dom.window.document.querySelectorAll('iframe[src], frame[src]'))) {
-      const src = new URL(frame.getAttribute('src') ?? '', dom.window.location.href);
-      if (src.protocol !== 'file:') continue;
-      const inner = await loadPage(fileURLToPath(src)).catch(() => null);
-      if (!inner) continue;
-      try {
-        const framed = analyze(inner.dom.window.document, opts).record;
-        if (framed.report.isReport) return framed;
-      } finally {
-        inner.dom.window.close();
-      }
-    }
-    return record;
-  } finally {
-    dom.window.close();
-  }
-}
-
 const bodyKey = (r: ReportRecord) => (r.report.agency && r.report.year ? `${r.report.agency}|${r.report.year}` : null);
 
 /** Run the command; returns the exit status. Never throws. */
@@ -124,17 +89,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     const files = (await Promise.all(args.paths.map(expand))).flat();
     const capturedAt = new Date().toISOString();
-    const records: ReportRecord[] = [];
-    for (const f of files) records.push(await analyzeFile(f, capturedAt));
+    const records = await runJobs(
+      files.map((file) => ({ file, capturedAt })),
+      threadsFor(files.length, args.jobs),
+    );
 
     // Cross-year: when last year's report of the same body is among the inputs, check against it.
     const byBody = new Map(records.map((r) => [bodyKey(r), r]));
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i] as ReportRecord;
-      if (!r.report.isReport || !r.report.agency || !r.report.year) continue;
+    const again: { i: number; job: Job }[] = [];
+    records.forEach((r, i) => {
+      if (!r.report.isReport || !r.report.agency || !r.report.year) return;
       const previous = byBody.get(`${r.report.agency}|${r.report.year - 1}`);
-      if (previous) records[i] = await analyzeFile(files[i] as string, capturedAt, previous);
-    }
+      if (previous) again.push({ i, job: { file: files[i] as string, capturedAt, previous } });
+    });
+    const redone = await runJobs(
+      again.map((a) => a.job),
+      threadsFor(again.length, args.jobs),
+    );
+    again.forEach((a, k) => {
+      records[a.i] = redone[k] as ReportRecord;
+    });
 
     const text = args.format === 'csv' ? toCsv(records, { bom: args.out !== undefined }) : `${JSON.stringify(records, null, 2)}\n`;
     if (args.out) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,37 @@ describe('nianbao check', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^nianbao: cannot read \/.*: (permission denied|input\/output error)\n$/i);
   }, 60_000);
+
+  it('spreads a batch over worker threads: the same records as one thread, in input order, cross-year included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+    const names = readdirSync(PAGES)
+      .filter((f) => /^(seed|cross-year|typo|worked)/.test(f))
+      .sort();
+    expect(names.length).toBeGreaterThanOrEqual(14);
+    for (const n of names) copyFileSync(join(PAGES, n), join(dir, n));
+    const one = await run(['check', dir, '--jobs', '1']);
+    const two = await run(['check', dir, '--jobs', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    const strip = (stdout: string) => records(stdout).map((r) => ({ ...r, source: { ...r.source, capturedAt: '' } }));
+    const a = strip(one.stdout);
+    const b = strip(two.stdout);
+    expect(b.map((r) => r.source.url.split('/').pop())).toEqual(names);
+    expect(b).toEqual(a);
+    const bad = b.find((r) => r.source.url.endsWith('cross-year-2023-bad.html'));
+    expect(bad?.findings.filter((f) => f.rule.startsWith('crossYear') && f.status === 'fail').length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('exits 2 with one line when a file of a batch on worker threads cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-bad-'));
+    for (const n of readdirSync(PAGES).filter((f) => f.startsWith('seed'))) copyFileSync(join(PAGES, n), join(dir, n));
+    const broken = join(dir, 'zz-broken.html');
+    symlinkSync(join(dir, 'no-such-target.html'), broken);
+    const { code, stdout, stderr } = await run(['check', dir, '--jobs', '2']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^nianbao: cannot read \/.*zz-broken\.html: no such file or directory\n$/);
+  }, 120_000);
 
   it('prints usage with --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
