@@ -1,8 +1,10 @@
 /**
- * The always-on content script: a few kilobytes, no polyfill, no UI. It runs the cheap
- * `looksLikeReport` test, keeps looking for a while when the body arrives late (script-loaded
- * content, SPA navigation), and asks the background to inject the reader into this frame once the
- * page looks like a report. Ordinary pages pay for one string test and nothing else.
+ * The loader: a few kilobytes, no polyfill, no UI, put into every frame of a gov.cn (or switched-on)
+ * tab by the background once the tab has loaded. It runs the cheap `looksLikeReport` test, keeps
+ * looking for a while when the body arrives late (script-loaded content, SPA navigation), and asks
+ * the background to inject the reader into this frame once the page looks like a report. Ordinary
+ * pages pay for one string test and nothing else. A frame (re)loaded later in this frame's page asks
+ * the background to give the tab's new frames the loader too.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';
@@ -17,6 +19,7 @@ interface Runtime {
 
 const DEBOUNCE_MS = 300;
 const BUDGET_MS = 20_000;
+const FRAMES_DEBOUNCE_MS = 100;
 
 export default defineUnlistedScript(() => {
   const frame = window as unknown as { __nianbaoLoader?: boolean };
@@ -80,6 +83,19 @@ function start(): void {
       status = 'none';
     }, BUDGET_MS);
   };
+
+  // Frames added or navigated after the tab loaded (the background injected into those it saw then).
+  let frames: ReturnType<typeof setTimeout> | undefined;
+  document.addEventListener(
+    'load',
+    (e) => {
+      const name = (e.target as Node | null)?.nodeName;
+      if (name !== 'IFRAME' && name !== 'FRAME') return;
+      clearTimeout(frames);
+      frames = setTimeout(() => runtime.sendMessage({ type: 'nianbao:frames' }).catch(() => undefined), FRAMES_DEBOUNCE_MS);
+    },
+    true,
+  );
 
   check();
   if (requested) return;

@@ -31,6 +31,8 @@ export type ToBackground =
   | { type: 'nianbao:hello' }
   /** From the loader: this frame looks like a report; inject the reader. */
   | { type: 'nianbao:inject' }
+  /** From the loader: a frame in this frame (re)loaded; put the loader into the tab's new frames. */
+  | { type: 'nianbao:frames' }
   | { type: 'nianbao:relay'; frameId: number; message: ToGuest };
 
 /** Background or popup → frame. */

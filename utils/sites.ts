@@ -1,18 +1,20 @@
 /**
- * The per-site switch. The content script is declared for *.gov.cn only; any other site is switched
- * on by the reader from the popup: an optional host permission for that one site, plus a content
- * script registered for it at run time (and injected into the open tab at once). Nothing here asks
- * for every site at install.
+ * Where the extension reads pages, and the per-site switch. No content script is declared: the
+ * background injects the loader into a tab's frames once the tab has loaded (a declared content
+ * script, even one that does nothing, makes every gov.cn page load ~20 % slower in Chromium; see
+ * bench/README.md). It does so on *.gov.cn, and on any other site the reader switched on from the
+ * popup: an optional host permission for that one site. Nothing here asks for every site at install.
  */
 import { browser } from 'wxt/browser';
 
-/** The always-on loader (entrypoints/loader.ts): declared for *.gov.cn, registered for switched-on sites. */
-export const CONTENT_SCRIPT_FILE = '/loader.js';
+/** The loader (entrypoints/loader.ts): injected into every frame of a loaded gov.cn or switched-on tab. */
+export const LOADER_FILE = '/loader.js';
 /** The reader (entrypoints/reader.content/): injected by the background into frames that look like reports. */
 export const READER_FILE = '/content-scripts/reader.js';
+/** Content scripts registered per site by earlier versions (0.1), removed on update. */
 const SCRIPT_PREFIX = 'nianbao-site:';
 
-/** Hosts where the content script always runs (the manifest's matches). */
+/** Hosts read without asking (the manifest's host permissions). */
 export function isGovSite(url: string): boolean {
   try {
     const { hostname, protocol } = new URL(url);
@@ -41,8 +43,6 @@ export const siteHost = (url: string): string | null => {
   }
 };
 
-const scriptId = (pattern: string): string => SCRIPT_PREFIX + pattern.slice('*://'.length, -'/*'.length);
-
 export type SiteState = 'always' | 'on' | 'off' | 'unavailable';
 
 export async function siteState(url: string | undefined): Promise<SiteState> {
@@ -53,18 +53,23 @@ export async function siteState(url: string | undefined): Promise<SiteState> {
   return (await browser.permissions.contains({ origins: [pattern] })) ? 'on' : 'off';
 }
 
-async function register(pattern: string): Promise<void> {
-  const id = scriptId(pattern);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length) return;
-  await browser.scripting
-    .registerContentScripts([
-      { id, matches: [pattern], js: [CONTENT_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
-    ])
-    .catch((e: unknown) => {
-      // Registered meanwhile by the other side (popup and background both react to a grant).
-      if (!String(e).includes('Duplicate')) throw e;
-    });
+/** Whether the extension reads pages at `url`: a gov.cn address, or a site switched on. */
+export async function siteEnabled(url: string | undefined): Promise<boolean> {
+  const state = await siteState(url).catch((): SiteState => 'unavailable');
+  return state === 'always' || state === 'on';
+}
+
+/**
+ * Put the loader into every frame of a tab the extension may read (it does nothing in a frame that
+ * already has it). Frames of other sites are skipped; a tab whose own page is not readable is left
+ * alone. Never throws.
+ */
+export async function injectLoader(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [LOADER_FILE] });
+  } catch {
+    // a tab that closed or navigated away meanwhile, or a page we may not read
+  }
 }
 
 /**
@@ -79,41 +84,47 @@ export async function enableSite(url: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
 }
 
-/** Newly granted sites: register the content script and run it in their open tabs. */
+/**
+ * Run the loader in the open tabs on `pattern`; a tab still loading gets it once it has loaded
+ * (watched here: right after an install the browser may not report that tab's updates to us).
+ */
+export async function injectIntoOpenTabs(pattern: string): Promise<void> {
+  const tabs = await browser.tabs.query({ url: pattern });
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    if (tab.status === 'complete') await injectLoader(tab.id);
+    else void whenLoaded(tab.id).then((ok) => (ok ? injectLoader(tab.id as number) : undefined));
+  }
+}
+
+/** Resolves true once the tab has loaded, false when it is gone or still loading after `maxMs`. */
+async function whenLoaded(tabId: number, maxMs = 30_000): Promise<boolean> {
+  for (let waited = 0; waited < maxMs; waited += 250) {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return false;
+    if (tab.status === 'complete') return true;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return false;
+}
+
+/** Newly granted sites: run the loader in their open tabs now, not at their next load. */
 export async function activateSites(origins: string[]): Promise<void> {
   for (const pattern of origins) {
     if (!pattern.startsWith('*://') || pattern === '*://*/*' || pattern.endsWith('.gov.cn/*')) continue;
-    await register(pattern);
-    const tabs = await browser.tabs.query({ url: pattern });
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      await browser.scripting
-        .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
-        .catch(() => undefined);
-    }
+    await injectIntoOpenTabs(pattern);
   }
 }
 
 export async function disableSite(url: string): Promise<void> {
   const pattern = sitePattern(url);
   if (!pattern) return;
-  await browser.scripting.unregisterContentScripts({ ids: [scriptId(pattern)] }).catch(() => undefined);
   await browser.permissions.remove({ origins: [pattern] });
 }
 
-/**
- * Make the registered scripts match the granted sites (a permission can be revoked from the
- * browser's own settings, which leaves its script behind).
- */
-export async function reconcileSites(): Promise<void> {
-  const granted = new Set(((await browser.permissions.getAll()).origins ?? []).filter((o) => o.startsWith('*://') && o !== '*://*/*'));
-  const scripts = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(SCRIPT_PREFIX));
-  for (const s of scripts) {
-    const pattern = s.matches?.[0];
-    if (!pattern || !granted.has(pattern)) await browser.scripting.unregisterContentScripts({ ids: [s.id] });
-  }
-  for (const pattern of granted) {
-    if (pattern.endsWith('.gov.cn/*')) continue;
-    await register(pattern);
-  }
+/** Remove the per-site content scripts that version 0.1 registered (the background injects the loader now). */
+export async function dropRegisteredScripts(): Promise<void> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  const ids = scripts.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_PREFIX));
+  if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
 }

@@ -9,10 +9,10 @@ import { countFindings, failureCount } from '@/utils/findings';
 import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
-import { activateSites, CONTENT_SCRIPT_FILE, READER_FILE, reconcileSites } from '@/utils/sites';
+import { activateSites, dropRegisteredScripts, injectIntoOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
 
-type Sender = { tab?: { id?: number }; frameId?: number };
+type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
 
 const action = () => browser.action ?? browser.browserAction;
 
@@ -106,6 +106,9 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
     }
     case 'nianbao:inject':
       return tabId === undefined ? false : injectReader(tabId, frameId);
+    case 'nianbao:frames':
+      if (tabId !== undefined && (await siteEnabled(sender.tab?.url))) await injectLoader(tabId);
+      return true;
     case 'nianbao:previous':
       return findPrevious(msg.agency, msg.year);
     case 'nianbao:hello': {
@@ -125,41 +128,79 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   }
 }
 
-async function injectIntoOpenTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: '*://*.gov.cn/*' });
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
-    await browser.scripting
-      .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
-      .catch(() => undefined);
-  }
+/**
+ * A tab whose page has not finished loading this long after it started gets the loader anyway (a
+ * stalled image or a script that never answers must not keep the panel away).
+ */
+const STALLED_MS = 3000;
+const stalled = new Map<number, ReturnType<typeof setTimeout>>();
+/** Tabs that started loading another document and have not been tidied since. */
+const navigated = new Set<number>();
+
+function cancelStalled(tabId: number): void {
+  clearTimeout(stalled.get(tabId));
+  stalled.delete(tabId);
 }
 
-export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((msg: unknown, sender: Sender) => (isToBackground(msg) ? handle(msg, sender) : undefined));
-
-  // The tab is loading another page: forget what its frames held (a reload or an in-page
-  // navigation of the same address keeps the top frame's report until the page reports again).
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'loading') return;
-    const now = pageOf(change.url ?? tab.url);
+/**
+ * A tab has loaded (or stalled): drop what its frames held for another page, then put the loader
+ * into its frames. Runs after the load, so it never delays a page's load.
+ */
+async function loaded(tabId: number, url: string | undefined): Promise<void> {
+  cancelStalled(tabId);
+  // Once per load: a stalled tab that completes later keeps what its frames reported meanwhile.
+  // Queued, not awaited: tab updates run one after another, so this one comes before any report
+  // of the page's frames (they can only report once the loader is in).
+  if (navigated.delete(tabId)) {
+    const now = pageOf(url);
     void tabStore
       .update(tabId, (f): TabFrames => {
         const top = f['0'];
         return top && pageOf(top.source.url) === now ? { 0: top } : {};
       })
       .then(() => refreshBadge(tabId));
+  }
+  if (await siteEnabled(url)) await injectLoader(tabId);
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((msg: unknown, sender: Sender) => (isToBackground(msg) ? handle(msg, sender) : undefined));
+
+  // Nothing heavier than a timer while a page loads (the browser shares its cores with it; the badge
+  // of the page before is the browser's to reset on navigation). Once it has loaded: forget what
+  // the tab's frames held (a reload of the same address keeps the top frame's report until the page
+  // reports again), then put the loader in.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete') void loaded(tabId, tab.url);
+    else if (change.status === 'loading') navigated.add(tabId);
+    if (change.status === 'loading' && (change.url ?? tab.url)) {
+      // tab.url is only known on sites the extension may read: elsewhere nothing happens.
+      cancelStalled(tabId);
+      stalled.set(
+        tabId,
+        setTimeout(() => {
+          stalled.delete(tabId);
+          // Also a net for a "complete" that never reached us (injecting twice does nothing).
+          void browser.tabs.get(tabId).then(
+            (t) => loaded(tabId, t.url),
+            () => undefined,
+          );
+        }, STALLED_MS),
+      );
+    }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabStore.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    cancelStalled(tabId);
+    navigated.delete(tabId);
+    void tabStore.remove(tabId);
+  });
 
   browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? []).catch(() => undefined));
-  browser.permissions.onRemoved.addListener(() => void reconcileSites().catch(() => undefined));
-  browser.runtime.onStartup.addListener(() => void reconcileSites().catch(() => undefined));
   browser.runtime.onInstalled.addListener((details) => {
-    void reconcileSites().catch(() => undefined);
+    if (details.reason === 'update') void dropRegisteredScripts().catch(() => undefined);
     // An install from before the history index: build it now, once, rather than at the first popup.
     if (details.reason === 'update') void listHistory().catch(() => undefined);
-    // Tabs already open on government sites get the content script now, not at their next load.
-    if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs().catch(() => undefined);
+    // Tabs already open on government sites get the loader now, not at their next load.
+    if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs('*://*.gov.cn/*').catch(() => undefined);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
 import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
 import type { GetReply, GuestState, ToGuest } from '@/utils/messages';
-import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
+import { disableSite, enableSite, injectLoader, type SiteState, siteHost, siteState } from '@/utils/sites';
 
 /**
  * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
@@ -78,7 +78,7 @@ function App() {
       .catch(() => setHistory({ entries: [], aside: [] }));
   }, []);
 
-  const refreshTab = useCallback(async () => {
+  const refreshTab = useCallback(async (injected = false) => {
     const target = await targetTab();
     setTab(target);
     if (!target) {
@@ -88,9 +88,15 @@ function App() {
     const now = await askTab(target.id, target.url);
     setCurrent(now);
     const url = target.url ?? (now.kind === 'report' ? now.record.source.url : undefined);
-    setSite({ state: await siteState(url), host: url ? siteHost(url) : null });
+    const state = await siteState(url);
+    setSite({ state, host: url ? siteHost(url) : null });
     // Still looking for a late body: ask again shortly.
     if (now.kind === 'searching') setTimeout(() => void refreshTab(), 1000);
+    // A page of a site we read that has no loader yet (still loading, or opened before install): now.
+    if (now.kind === 'inactive' && !injected && (state === 'always' || state === 'on')) {
+      await injectLoader(target.id);
+      setTimeout(() => void refreshTab(true), 400);
+    }
   }, []);
 
   useEffect(() => {
