@@ -14,13 +14,14 @@ import { matchesPattern } from './lib/match';
 import { type Report, renderTable } from './lib/report';
 import { type Site, siteArgs } from './lib/server';
 import { pageAssets, type Size, sizeOf } from './lib/sizes';
-import { fmt, geomean, kb, summarize } from './lib/stats';
+import { fmt, geomean, kb, pairedRatio, summarize } from './lib/stats';
 import { scriptTimeDuring } from './lib/trace';
 import { profileScript } from './lib/traceprofile';
 import { LARGEST, NON_REPORT, OUT } from './pages';
 
 interface Manifest {
   content_scripts?: { matches?: string[]; js?: string[]; css?: string[]; run_at?: string }[];
+  host_permissions?: string[];
   action?: { default_popup?: string };
   browser_action?: { default_popup?: string };
   background?: { service_worker?: string };
@@ -29,6 +30,8 @@ interface Manifest {
 const MARK_START = 'nianbao:start';
 const MARK_END = 'nianbao:end';
 const MEASURE = 'nianbao';
+/** Pause after each timed load, so one browser's after-load work does not slow the next one's load. */
+const SETTLE_MS = 150;
 
 async function wxtBuild(): Promise<{ ok: boolean; seconds: number; tail: string }> {
   const started = performance.now();
@@ -92,8 +95,10 @@ interface PageRow {
   without: number[];
   /** The same loads in a second browser without the extension (A/A). */
   without2: number[];
-  /** With an extension whose content script does nothing (the platform's own cost). */
+  /** With an extension that runs a script doing nothing, the way ours runs its script (the platform's own cost). */
   noop: number[];
+  /** With a declared no-op content script (measured when ours is injected instead). */
+  declared: number[];
   with: number[];
   marked: number[];
   endAt: number[];
@@ -130,8 +135,12 @@ export async function runExtension(
   }
 
   // ——— 4: sizes ———
-  const cs = manifest.content_scripts ?? [];
-  const csJs = [...new Set(cs.flatMap((c) => c.js ?? []))];
+  const cs = (manifest.content_scripts ?? []).filter((c) => c.js?.length);
+  // The script that runs on every matching page: declared content scripts or, when none is declared,
+  // what the background injects into loaded tabs (file names it mentions, outside content-scripts/).
+  const injected = cs.length ? [] : await injectedScripts(opts.extDir, manifest);
+  const csJs = cs.length ? [...new Set(cs.flatMap((c) => c.js ?? []))] : injected;
+  const what = cs.length ? 'content script' : `script injected by the background after load`;
   const csDir = join(opts.extDir, 'content-scripts');
   const csCss = [
     ...new Set([
@@ -144,14 +153,17 @@ export async function runExtension(
     sizes.contentJs = await sizeOf(opts.extDir, csJs);
     report.row(
       '4',
-      `content script JS (${csJs.join(', ')}): raw / gzipped`,
+      `${what} JS (${csJs.join(', ')}): raw / gzipped`,
       `${kb(sizes.contentJs.raw)} / ${kb(sizes.contentJs.gzip)}`,
       '≤ 30 KB gz',
       sizes.contentJs.gzip <= 30 * 1024,
     );
-  } else report.row('4', 'content script JS', 'n/a: the manifest declares no content script', '≤ 30 KB gz', null);
+  } else report.row('4', 'content script JS', 'n/a: no content script declared or injected', '≤ 30 KB gz', null);
   // The reader is not declared: the loader has the background inject it only into frames that look like reports.
-  const reader = (await readdir(csDir).catch(() => [])).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`);
+  const reader = (await readdir(csDir).catch(() => []))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `content-scripts/${f}`)
+    .filter((f) => !csJs.includes(f));
   if (reader.length) {
     sizes.readerJs = await sizeOf(opts.extDir, reader);
     report.row(
@@ -207,66 +219,83 @@ export async function runExtension(
     { page: LARGEST, url: site.url(`/gen/${LARGEST}`), report: true },
   ];
   const pages = [...nonReport, ...reports];
-  const patterns = cs.flatMap((c) => c.matches ?? []);
+  const patterns = cs.length ? cs.flatMap((c) => c.matches ?? []) : (manifest.host_permissions ?? []);
   const sample = pages[0]?.url ?? '';
   if (csJs.length && !patterns.some((p) => matchesPattern(p, sample)))
     report.note(`the content script's matches (${patterns.join(' ')}) do not cover the bench's pages (${sample}): it will not run on them`);
 
-  const noopDir = await writeNoopExtension(cs);
-  const withExt = await launchProfile(opts.extDir, siteArgs(site));
-  // The least any content script costs: an extension whose content script (same matches and run_at) does nothing.
-  const noop = await launchProfile(noopDir, siteArgs(site));
-  const plain = await launchProfile(null, siteArgs(site));
-  // A second browser without the extension: its ratio to the first is the measurement's own noise (A/A).
-  const plain2 = await launchProfile(null, siteArgs(site));
-  const rows: PageRow[] = [];
-  try {
-    if (manifest.background?.service_worker)
-      await (withExt.ctx.serviceWorkers()[0] ?? withExt.ctx.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
-    const pa = await firstPage(withExt.ctx);
-    const pb = await firstPage(plain.ctx);
-    const pc = await firstPage(plain2.ctx);
-    const pd = await firstPage(noop.ctx);
-    const reps = opts.quick ? 4 : 8;
-    // Warm both browsers' caches of the engine, fonts and the like before timing.
-    for (const p of pages.slice(0, 2)) {
-      await visit(pa, p.url, hasMarks);
-      await visit(pb, p.url, false);
-      await visit(pc, p.url, false);
-      await visit(pd, p.url, false);
-    }
-    for (const p of pages) {
-      const row: PageRow = {
-        page: p.page,
-        report: p.report,
-        without: [],
-        without2: [],
-        noop: [],
-        with: [],
-        marked: [],
-        endAt: [],
-        traced: [],
-      };
-      const sides = [
-        { page: pa, ext: true, into: row.with },
-        { page: pb, ext: false, into: row.without },
-        { page: pc, ext: false, into: row.without2 },
-        { page: pd, ext: false, into: row.noop },
-      ];
-      for (let i = 0; i < reps; i++) {
-        // Rotate the order, so no side always goes first.
-        for (let j = 0; j < sides.length; j++) {
-          const side = sides[(i + j) % sides.length] as (typeof sides)[number];
-          const v = await visit(side.page, p.url, side.ext && hasMarks);
-          side.into.push(v.load);
-          if (side.ext && v.marked !== undefined) row.marked.push(v.marked);
-          if (side.ext && v.endAt !== undefined) row.endAt.push(v.endAt);
+  const noopDir = cs.length ? await writeNoopExtension('noop-ext', cs) : await writeInjectingNoop(patterns);
+  // The browsers of a round, by role: ours; an extension whose script does nothing, run the way ours
+  // is (declared with the same matches and run_at, or injected by a background once the tab has
+  // loaded); when ours is injected, a declared no-op too (why ours is not declared); none; and a
+  // second none, whose ratio to the first is the measurement's own noise (A/A).
+  const roles: { key: 'with' | 'noop' | 'declared' | 'without' | 'without2'; dir: string | null; ext: boolean }[] = [
+    { key: 'with', dir: opts.extDir, ext: true },
+    { key: 'noop', dir: noopDir, ext: false },
+    ...(cs.length
+      ? []
+      : [
+          {
+            key: 'declared' as const,
+            dir: await writeNoopExtension('declared-noop-ext', [{ matches: patterns, run_at: 'document_idle' }]),
+            ext: false,
+          },
+        ]),
+    { key: 'without', dir: null, ext: false },
+    { key: 'without2', dir: null, ext: false },
+  ];
+  const rows: PageRow[] = pages.map((p) => ({
+    page: p.page,
+    report: p.report,
+    without: [],
+    without2: [],
+    noop: [],
+    declared: [],
+    with: [],
+    marked: [],
+    endAt: [],
+    traced: [],
+  }));
+  // Fresh browsers every round: a browser instance has a bias of its own (its processes' place on
+  // the machine, its profile's state) that a fixed set of browsers would add to every ratio.
+  const rounds = opts.quick ? 2 : 6;
+  const perRound = 2;
+  for (let round = 0; round < rounds; round++) {
+    const open = [];
+    for (const role of roles) open.push({ role, browser: await launchProfile(role.dir, siteArgs(site)) });
+    try {
+      for (const o of open)
+        if (o.role.dir && o.browser.ctx.serviceWorkers().length === 0)
+          await o.browser.ctx.waitForEvent('serviceworker', { timeout: 3000 }).catch(() => undefined);
+      const tabs = await Promise.all(open.map(async (o) => ({ ...o.role, page: await firstPage(o.browser.ctx) })));
+      // Warm each browser's caches (the engine, fonts and the like) before timing.
+      for (const p of pages.slice(0, 2)) for (const t of tabs) await visit(t.page, p.url, false);
+      for (const [k, p] of pages.entries()) {
+        const row = rows[k] as PageRow;
+        for (let i = 0; i < perRound; i++) {
+          // Rotate the order, so no role always goes first.
+          for (let j = 0; j < tabs.length; j++) {
+            const t = tabs[(round * perRound + i + j) % tabs.length] as (typeof tabs)[number];
+            const v = await visit(t.page, p.url, t.ext && hasMarks);
+            row[t.key].push(v.load);
+            // Let this browser finish what it does after the load (our reader runs then) before the
+            // next one loads: the browsers share the machine's cores.
+            await settle(t.page);
+            if (t.ext && v.marked !== undefined) row.marked.push(v.marked);
+            if (t.ext && v.endAt !== undefined) row.endAt.push(v.endAt);
+          }
         }
       }
-      rows.push(row);
+    } finally {
+      for (const o of open) await o.browser.close();
     }
-    // The trace: every evaluation of and call into the extension's scripts in the page's renderer.
-    if (csJs.length) {
+  }
+  // The trace: every evaluation of and call into the extension's scripts in the page's renderer.
+  if (csJs.length) {
+    const withExt = await launchProfile(opts.extDir, siteArgs(site));
+    try {
+      const pa = await firstPage(withExt.ctx);
+      await visit(pa, pages[0]?.url as string, false);
       const cdp = await withExt.ctx.newCDPSession(pa);
       for (const row of rows) {
         const url = pages.find((p) => p.page === row.page)?.url as string;
@@ -280,24 +309,35 @@ export async function runExtension(
         }
       }
       await cdp.detach();
+    } finally {
+      await withExt.close();
     }
-  } finally {
-    await withExt.close();
-    await plain.close();
-    await plain2.close();
-    await noop.close();
   }
 
   // ——— rows ———
   const med = (xs: number[]) => summarize(xs).median;
   report.details.push(
     `Sections 2–3, per page (ms, medians; marks = the content script's own nianbao:start→end; trace = its JS in the renderer):\n${renderTable(
-      ['page', 'without', 'A/A', 'no-op CS', 'with', 'with ÷ without', 'with ÷ no-op', 'marks med', 'marks p95', 'trace med', 'done at'],
+      [
+        'page',
+        'without',
+        'A/A',
+        'no-op',
+        'declared no-op',
+        'with',
+        'with ÷ without',
+        'with ÷ no-op',
+        'marks med',
+        'marks p95',
+        'trace med',
+        'done at',
+      ],
       rows.map((r) => [
         `${r.page}${r.report ? ' (report)' : ''}`,
         fmt(med(r.without)),
         `${fmt(med(r.without2) / med(r.without))}×`,
         fmt(med(r.noop)),
+        r.declared.length ? fmt(med(r.declared)) : '—',
         fmt(med(r.with)),
         `${fmt(med(r.with) / med(r.without))}×`,
         `${fmt(med(r.with) / med(r.noop))}×`,
@@ -346,19 +386,70 @@ export async function runExtension(
       `${rmarks.n ? fmt(rmarks.median) : '—'} · ${fmt(rtrace.median)} ms`,
     );
   } else report.row('2', 'content script on non-report pages (median)', 'n/a: the manifest declares no content script', '< 1 ms', null);
-  const ratios = rows.map((r) => med(r.with) / med(r.without));
-  const gm = geomean(ratios);
-  report.row('3', `page load (loadEventEnd) with ÷ without, geomean over ${rows.length} pages`, `${fmt(gm)}×`, '≤ 1.02', gm <= 1.02);
-  const aa = geomean(rows.map((r) => med(r.without2) / med(r.without)));
-  report.row('3', '  A/A: a second browser without it ÷ the first (the noise of this measurement)', `${fmt(aa)}×`);
-  const nrLoad = geomean(nr.map((r) => med(r.with) / med(r.without)));
-  report.row('3', `  non-report pages only (${nr.length})`, `${fmt(nrLoad)}×`, '≤ 1.02', nrLoad <= 1.02);
+  // Each round loads the page once in every browser, one after another: a round's loads are pairs.
+  const paired = (a: (r: PageRow) => number[], b: (r: PageRow) => number[], of: PageRow[] = rows) =>
+    pairedRatio(of.flatMap((r) => a(r).map((v, i) => [v, b(r)[i] ?? Number.NaN] as [number, number])));
+  const ci = (p: ReturnType<typeof pairedRatio>) => `${fmt(p.ratio)}×  (95 % CI ${fmt(p.low)}–${fmt(p.high)}, ${p.n} pairs)`;
+  const withOut = paired(
+    (r) => r.with,
+    (r) => r.without,
+  );
+  report.row(
+    '3',
+    `page load (loadEventEnd) with ÷ without, median of paired loads over ${rows.length} pages`,
+    ci(withOut),
+    '≤ 1.02',
+    withOut.ratio <= 1.02,
+  );
+  const aa = paired(
+    (r) => r.without2,
+    (r) => r.without,
+  );
+  report.row('3', '  A/A: a second browser without it ÷ the first (the noise of this measurement)', ci(aa));
+  const nrLoad = paired(
+    (r) => r.with,
+    (r) => r.without,
+    nr,
+  );
+  report.row('3', `  non-report pages only (${nr.length})`, ci(nrLoad), '≤ 1.02', nrLoad.ratio <= 1.02);
+  const rpLoad = paired(
+    (r) => r.with,
+    (r) => r.without,
+    rp,
+  );
+  report.row('3', `  report pages only (${rp.length}; the panel comes after the load)`, ci(rpLoad), '≤ 1.02', rpLoad.ratio <= 1.02);
+  report.row(
+    '3',
+    '  geomean of per-page median ratios (the earlier estimator, noisier)',
+    `${fmt(geomean(rows.map((r) => med(r.with) / med(r.without))))}×`,
+  );
   const delta = summarize(rows.map((r) => med(r.with) - med(r.without)));
   report.row('3', '  added load time, median over pages', `${fmt(delta.median)} ms`);
-  const platform = geomean(rows.map((r) => med(r.noop) / med(r.without)));
-  report.row('3', '  a no-op content script ÷ without (what any content script costs here)', `${fmt(platform)}×`);
-  const own = geomean(rows.map((r) => med(r.with) / med(r.noop)));
-  report.row('3', "  with ÷ no-op content script (our script's own share)", `${fmt(own)}×`, '≤ 1.02', own <= 1.02);
+  const platform = paired(
+    (r) => r.noop,
+    (r) => r.without,
+  );
+  report.row(
+    '3',
+    cs.length
+      ? '  a no-op content script ÷ without (what any content script costs here)'
+      : '  a no-op script injected after load ÷ without (what injecting costs here)',
+    ci(platform),
+  );
+  if (!cs.length) {
+    const decl = paired(
+      (r) => r.declared,
+      (r) => r.without,
+    );
+    report.row('3', '  a declared no-op content script ÷ without (why ours is not declared)', ci(decl));
+  }
+  const own = paired(
+    (r) => r.with,
+    (r) => r.noop,
+  );
+  report.row('3', "  with ÷ no-op (our script's own share)", ci(own), '≤ 1.02', own.ratio <= 1.02);
+  const panelAt = summarize(rp.flatMap((r) => r.endAt));
+  if (panelAt.n) report.row('3', '  report pages: loader done at (from navigation start), median', `${fmt(panelAt.median)} ms`);
   const worstLoad = [...rows].sort((a, b) => med(b.with) / med(b.without) - med(a.with) / med(a.without))[0];
   if (worstLoad)
     report.row(
@@ -417,9 +508,9 @@ async function profileContentScript(site: Site, pages: { page: string; url: stri
   return out;
 }
 
-/** bench/out/noop-ext: an extension whose content scripts match like ours and do nothing. */
-async function writeNoopExtension(cs: NonNullable<Manifest['content_scripts']>): Promise<string> {
-  const dir = resolve(OUT, 'noop-ext');
+/** bench/out/<name>: an extension whose content scripts match like ours and do nothing. */
+async function writeNoopExtension(name: string, cs: NonNullable<Manifest['content_scripts']>): Promise<string> {
+  const dir = resolve(OUT, name);
   await mkdir(dir, { recursive: true });
   const scripts = (cs.length ? cs : [{ matches: ['<all_urls>'] }]).map((c) => ({ ...c, js: ['noop.js'], css: undefined }));
   await writeFile(
@@ -428,6 +519,57 @@ async function writeNoopExtension(cs: NonNullable<Manifest['content_scripts']>):
   );
   await writeFile(join(dir, 'noop.js'), 'void 0;\n');
   return dir;
+}
+
+/**
+ * bench/out/injecting-noop-ext: an extension whose background injects a script that does nothing
+ * into every frame of a tab on `patterns` once the tab has loaded (how ours runs its loader).
+ */
+async function writeInjectingNoop(patterns: string[]): Promise<string> {
+  const dir = resolve(OUT, 'injecting-noop-ext');
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'injecting-noop',
+    version: '1.0',
+    permissions: ['scripting'],
+    host_permissions: patterns.length ? patterns : ['<all_urls>'],
+    background: { service_worker: 'background.js' },
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(
+    join(dir, 'background.js'),
+    "chrome.tabs.onUpdated.addListener((tabId, change, tab) => {\n  if (change.status === 'complete' && tab.url)\n    chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['noop.js'] }).catch(() => {});\n});\n",
+  );
+  await writeFile(join(dir, 'noop.js'), 'void 0;\n');
+  return dir;
+}
+
+/**
+ * Scripts the background injects into pages: the `.js` paths its code names that exist in the build,
+ * outside content-scripts/ (the reader, injected only into report frames, is weighed on its own).
+ */
+async function injectedScripts(extDir: string, manifest: Manifest): Promise<string[]> {
+  const bg = manifest.background?.service_worker;
+  if (!bg) return [];
+  const code = await readFile(join(extDir, bg), 'utf8').catch(() => '');
+  const named = [...code.matchAll(/["'`]\/?([\w./-]+\.js)["'`]/g)].map((m) => m[1] as string);
+  const files = [...new Set(named)].filter((f) => f !== bg && !f.startsWith('content-scripts/') && !f.startsWith('chunks/'));
+  const present = await Promise.all(
+    files.map((f) =>
+      readFile(join(extDir, f)).then(
+        () => f,
+        () => null,
+      ),
+    ),
+  );
+  return present.filter((f): f is string => f !== null);
+}
+
+/** Wait until the page's main thread has been idle for a moment (at most ~1.2 s). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 1000 }))).catch(() => undefined);
 }
 
 async function firstPage(ctx: BrowserContext): Promise<Page> {
