@@ -1,7 +1,7 @@
 /**
  * The pages the bench loads besides the fixtures, generated into bench/out/: a city report with a long
  * appendix table, a page of 50 unrelated tables, ordinary portal pages that are not reports, report
- * pages with appendices of 1k/10k/100k cells (linearity), and 500 varied report pages for the CLI.
+ * pages with a 1k/10k/100k-cell appendix or table read in full (linearity), and 500 varied report pages for the CLI.
  * Deterministic: the same seed gives the same bytes.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -118,6 +118,22 @@ export function appendixTable(rows: number, seed = 1): string {
   return out.join('\n');
 }
 
+/**
+ * A long table the engine must read in full: its header says 表三 (申请人情况), so it is classified
+ * as a part of the applications table and every row is read. `rows` rows of 8 figures.
+ */
+export function readTable(rows: number, seed = 1): string {
+  const r = rng(seed);
+  const out = [
+    '<table border="1" cellspacing="0" cellpadding="4" class="appendix"><tbody>',
+    '<tr><th>申请人情况</th><th>自然人</th><th>商业企业</th><th>科研机构</th><th>社会公益组织</th><th>法律服务机构</th><th>其他</th><th>总计</th></tr>',
+  ];
+  for (let i = 1; i <= rows; i++)
+    out.push(`<tr><td>第${i}项</td>${Array.from({ length: 7 }, () => `<td>${Math.floor(r() * 50)}</td>`).join('')}</tr>`);
+  out.push('</tbody></table>');
+  return out.join('\n');
+}
+
 /** Put `extra` at the end of the page's article (before the footer when there is one). */
 export function appendToArticle(html: string, extra: string): string {
   const block = `<div class="appendix-block"><p><strong>附件：${'行政许可事项目录'}</strong></p>\n${extra}\n</div>\n`;
@@ -225,7 +241,10 @@ export function bigList(seed = 6): string {
 export const NON_REPORT = ['tables-50.html', 'news-article.html', 'portal-home.html', 'disclosure-guide.html', 'big-list.html'];
 export const LARGEST = 'city-appendix-1000.html';
 export const LINEAR_SIZES = [0, 1_000, 10_000, 100_000];
-export const linearPage = (cells: number) => `linear-${cells}.html`;
+/** The two kinds of long table: one the engine tells apart and skips, one it must read in full. */
+export type LinearKind = 'skipped' | 'read';
+export const linearPage = (cells: number, kind: LinearKind = 'skipped') =>
+  cells === 0 ? 'linear-0.html' : kind === 'skipped' ? `linear-${cells}.html` : `linear-read-${cells}.html`;
 
 /** Write bench/out/site/: the generated pages. Returns the names written. */
 export async function writeSite(): Promise<string[]> {
@@ -240,7 +259,10 @@ export async function writeSite(): Promise<string[]> {
     'disclosure-guide.html': disclosureGuide(),
     'big-list.html': bigList(),
   };
-  for (const cells of LINEAR_SIZES) pages[linearPage(cells)] = cells ? appendToArticle(base, appendixTable(cells / 8, cells)) : base;
+  for (const cells of LINEAR_SIZES) {
+    pages[linearPage(cells)] = cells ? appendToArticle(base, appendixTable(cells / 8, cells)) : base;
+    if (cells) pages[linearPage(cells, 'read')] = appendToArticle(base, readTable(cells / 8, cells));
+  }
   for (const [name, html] of Object.entries(pages)) await writeFile(join(SITE, name), html);
   return Object.keys(pages);
 }

@@ -4,7 +4,7 @@ import { pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
 import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
 import { toSentences } from './detect/sentences';
-import { buildGrid, type Grid } from './grid/grid';
+import { buildGrid, type Grid, leadingText } from './grid/grid';
 import type { Finding, FormatVersion, ReportRecord, TableKey } from './record/schema';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
@@ -43,8 +43,9 @@ function readTables(doc: Document) {
   const byKind: Record<TableKind, Grid[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
   const reportTables: Element[] = [];
   for (const table of all) {
-    if (!TABLE_HINT.test(table.textContent ?? '')) continue;
-    // A standard table is recognisable from its first rows; a long appendix table is not built in full.
+    // A standard table is recognisable from its first rows; a long appendix table is neither read nor
+    // built in full.
+    if (!TABLE_HINT.test(leadingText(table, CLASSIFY_ROWS))) continue;
     const head = buildGrid(table, CLASSIFY_ROWS);
     const kind = classify(head);
     if (!kind) continue;

@@ -31,11 +31,16 @@ function spanAttr(el: Element, name: string, fallback: number): number {
   return m ? Number(m[1]) : fallback;
 }
 
-/** The rows of a table in HTML's order: thead, then tbody and bare rows in tree order, then tfoot. */
-function rowGroups(table: Element): Element[][] {
-  const head: Element[][] = [];
-  const body: Element[][] = [];
-  const foot: Element[][] = [];
+/**
+ * The rows of a table in HTML's order: thead, then tbody and bare rows in tree order, then tfoot.
+ * With `limit`, only the first `limit` rows in that order are collected (the groups are still all
+ * found, so a thead written after the body still comes first): telling what a long table is costs
+ * its first rows, not all of them.
+ */
+function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY): Element[][] {
+  const head: Element[] = [];
+  const body: (Element | Element[])[] = [];
+  const foot: Element[] = [];
   let bare: Element[] | null = null;
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
@@ -48,13 +53,49 @@ function rowGroups(table: Element): Element[][] {
       continue;
     }
     bare = null;
-    if (tag !== 'THEAD' && tag !== 'TBODY' && tag !== 'TFOOT') continue;
-    const rows: Element[] = [];
-    for (let tr = child.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.tagName === 'TR') rows.push(tr);
-    (tag === 'THEAD' ? head : tag === 'TFOOT' ? foot : body).push(rows);
+    if (tag === 'THEAD') head.push(child);
+    else if (tag === 'TBODY') body.push(child);
+    else if (tag === 'TFOOT') foot.push(child);
   }
-  // Only the first thead and tfoot are treated as such; others are ordinary row groups in place.
-  return [...head.slice(0, 1), ...head.slice(1), ...body, ...foot];
+  const out: Element[][] = [];
+  let n = 0;
+  // Every thead first and every tfoot last (only the first of each is one for HTML, but a Word export
+  // with several still reads top to bottom that way); the rest in place.
+  for (const group of [...head, ...body, ...foot]) {
+    if (n >= limit) break;
+    let rows: Element[];
+    if (Array.isArray(group)) rows = group.length > limit - n ? group.slice(0, limit - n) : group;
+    else {
+      rows = [];
+      for (let tr = group.firstElementChild; tr && rows.length < limit - n; tr = tr.nextElementSibling)
+        if (tr.tagName === 'TR') rows.push(tr);
+    }
+    out.push(rows);
+    n += rows.length;
+  }
+  return out;
+}
+
+/**
+ * The text to tell a table by: all of it when it has at most `maxRows` rows, else its caption and
+ * first `maxRows` rows (the rows a classifier looks at), so that a long appendix is not read whole
+ * only to be skipped.
+ */
+export function leadingText(table: Element, maxRows: number): string {
+  const groups = rowGroups(table, maxRows + 1);
+  let n = 0;
+  for (const g of groups) n += g.length;
+  if (n <= maxRows) return table.textContent ?? '';
+  let text = '';
+  for (let child = table.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === 'CAPTION') text += child.textContent ?? '';
+  let left = maxRows;
+  for (const g of groups)
+    for (const tr of g) {
+      if (left-- <= 0) return text;
+      text += tr.textContent ?? '';
+    }
+  return text;
 }
 
 /**
@@ -68,7 +109,7 @@ export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): G
   const cells: GridCell[] = [];
   let width = 0;
   let r = 0;
-  outer: for (const group of rowGroups(table)) {
+  outer: for (const group of rowGroups(table, maxRows)) {
     const groupEnd = r + group.length;
     for (const tr of group) {
       if (r >= maxRows) break outer;

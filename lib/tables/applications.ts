@@ -16,8 +16,14 @@ interface Columns {
   extraLabels: Map<number, string>;
 }
 
+/** The rows a label can name (「其他」 alone is told by its group). */
+const NAMED_ROWS = T3_ROWS.filter((d) => d.key !== 'otherHandling.other');
+/** Every template label has a Han character: a figure or a blank is not one, without trying them all. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 /** Match a row's label cells (outermost first) to a row key, using the group for 「其他」. */
 export function matchRow(labels: string[]): string | null {
+  if (!HAN.test(labels[labels.length - 1] ?? '')) return null;
   const cores = labels.map(labelCore);
   const inner = cores[cores.length - 1] ?? '';
   const group = cores
@@ -25,10 +31,7 @@ export function matchRow(labels: string[]): string | null {
     .map((c) => T3_GROUPS.find((g) => g.match.test(c))?.key)
     .find(Boolean);
   if (inner === '其他') return group === 'otherHandling' ? 'otherHandling.other' : null;
-  const def = findDef(
-    T3_ROWS.filter((d) => d.key !== 'otherHandling.other'),
-    inner,
-  );
+  const def = findDef(NAMED_ROWS, inner);
   if (!def) return null;
   // An item of one group must not sit under another group's header.
   const dot = def.key.indexOf('.');

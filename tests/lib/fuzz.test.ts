@@ -86,6 +86,20 @@ describe('fuzzing', () => {
     );
   }, 120_000);
 
+  it('a grid built to its first k rows is the whole grid’s first k rows (what the classifier sees is what is read)', () => {
+    fc.assert(
+      fc.property(tableArb, fc.nat(16), (t, k) => {
+        const tableEl = new JSDOM(tableHtml(t)).window.document.querySelector('table') as Element;
+        const els = (g: ReturnType<typeof buildGrid>) => g.slots.map((r) => Array.from(r, (c) => c?.el ?? null));
+        const whole = buildGrid(tableEl);
+        const head = buildGrid(tableEl, k);
+        expect(head.slots.length).toBeLessThanOrEqual(k);
+        expect(els(head)).toEqual(els(whole).slice(0, k));
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
   it('the whole pipeline never throws and always returns a record that passes the schema', () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGrid, rowCells } from '../../lib/grid/grid';
+import { buildGrid, leadingText, rowCells } from '../../lib/grid/grid';
 import { doc, table } from './helpers';
 
 const texts = (html: string) => buildGrid(table(html)).slots.map((r) => Array.from(r, (c) => c?.text ?? '·').join(''));
@@ -55,5 +55,35 @@ describe('buildGrid', () => {
 
   it('places a cell after slots taken by rowspans from above (overlaps keep the first cell)', () => {
     expect(texts('<tr><td rowspan="2">A</td><td>B</td><td rowspan="2">C</td></tr><tr><td>D</td><td>E</td></tr>')).toEqual(['ABC', 'ADCE']);
+  });
+
+  it('builds only the first rows when asked, in the same order and with the same cells as the whole grid', () => {
+    const t = table(
+      '<tbody><tr><td rowspan="0">A</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></tbody><thead><tr><th colspan="2">H</th></tr></thead>',
+    );
+    const head = buildGrid(t, 2);
+    expect(head.slots.map((r) => r.map((c) => c?.text).join(''))).toEqual(['HH', 'A1']);
+    expect(head.cells.map((c) => c.text)).toEqual(['H', 'A', '1']);
+    expect(head.slots.map((r) => r.map((c) => c?.el))).toEqual(
+      buildGrid(t)
+        .slots.slice(0, 2)
+        .map((r) => r.map((c) => c?.el)),
+    );
+  });
+});
+
+describe('leadingText', () => {
+  const rows = (n: number, last: string) =>
+    table(`<caption>附表</caption>${Array.from({ length: n }, (_, i) => `<tr><td>${i === n - 1 ? last : `第${i}行`}</td></tr>`).join('')}`);
+
+  it('is the whole text of a table with at most that many rows', () => {
+    expect(leadingText(rows(3, '申请'), 3)).toBe('附表第0行第1行申请');
+  });
+
+  it('is the caption and the first rows of a longer one (its later rows are not read)', () => {
+    expect(leadingText(rows(5, '申请'), 3)).toBe('附表第0行第1行第2行');
+    expect(leadingText(table('<thead><tr><th>表头</th></tr></thead><tbody><tr><td>甲</td></tr><tr><td>乙</td></tr></tbody>'), 1)).toBe(
+      '表头',
+    );
   });
 });
