@@ -1,6 +1,7 @@
 /**
  * One saved page → its record, in whichever thread runs it (the command's own, or a worker's).
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import type { ReportRecord } from '../lib/record/schema';
@@ -47,4 +48,27 @@ export async function analyzeFile(file: string, capturedAt: string, previous?: R
   } finally {
     dom.window.close();
   }
+}
+
+/** One page of a batch: read `file` (with last year's record from the file `previous`), write the record to `out`. */
+export interface Job {
+  file: string;
+  capturedAt: string;
+  out: string;
+  previous?: string;
+}
+
+/** What the command keeps of a record: enough to find last year's report of the same body. */
+export interface Meta {
+  isReport: boolean;
+  agency?: string;
+  year?: number;
+}
+
+export async function runJob(job: Job): Promise<Meta> {
+  const previous = job.previous ? (JSON.parse(await readFile(job.previous, 'utf8')) as ReportRecord) : undefined;
+  const record = await analyzeFile(job.file, job.capturedAt, previous);
+  await writeFile(job.out, JSON.stringify(record));
+  const { isReport, agency, year } = record.report;
+  return { isReport, ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
 }

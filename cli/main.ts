@@ -1,10 +1,11 @@
-import { access, constants, readdir, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { once } from 'node:events';
+import { access, constants, type FileHandle, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { toCsv } from '../lib/record/csv';
+import { csvHeader, csvLines } from '../lib/record/csv';
 import type { ReportRecord } from '../lib/record/schema';
 import { REASONS, UsageError } from './file';
-import { type Job, runJobs, threadsFor } from './pool';
+import { type Job, type Meta, runJobs, threadsFor } from './pool';
 
 const USAGE = `用法 usage: nianbao check <file.html|dir>... [--format json|csv] [--out FILE] [--jobs N]
 
@@ -77,10 +78,44 @@ async function expand(path: string): Promise<string[]> {
   return out;
 }
 
-const bodyKey = (r: ReportRecord) => (r.report.agency && r.report.year ? `${r.report.agency}|${r.report.year}` : null);
+const bodyKey = (m: Meta) => (m.agency && m.year ? `${m.agency}|${m.year}` : null);
+
+/** Where the output goes, written piece by piece: stdout (waiting when the pipe is full) or a file. */
+async function sink(out: string | undefined): Promise<{ put(text: string): Promise<void>; close(): Promise<void> }> {
+  if (out) {
+    let file: FileHandle;
+    try {
+      file = await open(out, 'w');
+    } catch (e) {
+      throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
+    }
+    return {
+      put: async (text) => {
+        try {
+          await file.write(text);
+        } catch (e) {
+          throw new UsageError(`cannot write ${out}: ${(e as Error).message}`);
+        }
+      },
+      close: () => file.close(),
+    };
+  }
+  let failed: Error | null = null;
+  process.stdout.on('error', (e) => {
+    failed = e;
+  });
+  return {
+    put: async (text) => {
+      if (failed) throw new UsageError(`cannot write the output: ${(failed as Error).message}`);
+      if (!process.stdout.write(text)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'error')]);
+    },
+    close: async () => undefined,
+  };
+}
 
 /** Run the command; returns the exit status. Never throws. */
 export async function main(argv: string[]): Promise<number> {
+  let scratch: string | undefined;
   try {
     const args = parseArgs(argv);
     if (args === 'help') {
@@ -89,39 +124,52 @@ export async function main(argv: string[]): Promise<number> {
     }
     const files = (await Promise.all(args.paths.map(expand))).flat();
     const capturedAt = new Date().toISOString();
-    const records = await runJobs(
-      files.map((file) => ({ file, capturedAt })),
+    // Records go to a scratch folder as they are made, and are written out from there in input
+    // order: a batch of thousands of pages needs no more memory than one page.
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-'));
+    scratch = dir;
+    const first = (i: number) => join(dir, `${i}.json`);
+    const second = (i: number) => join(dir, `${i}.cross-year.json`);
+    const metas = await runJobs(
+      files.map((file, i) => ({ file, capturedAt, out: first(i) })),
       threadsFor(files.length, args.jobs),
     );
 
     // Cross-year: when last year's report of the same body is among the inputs, check against it.
-    const byBody = new Map(records.map((r) => [bodyKey(r), r]));
-    const again: { i: number; job: Job }[] = [];
-    records.forEach((r, i) => {
-      if (!r.report.isReport || !r.report.agency || !r.report.year) return;
-      const previous = byBody.get(`${r.report.agency}|${r.report.year - 1}`);
-      if (previous) again.push({ i, job: { file: files[i] as string, capturedAt, previous } });
+    const byBody = new Map(metas.map((m, i) => [bodyKey(m), i]));
+    const again: Job[] = [];
+    const redone = new Set<number>();
+    metas.forEach((m, i) => {
+      if (!m.isReport || !m.agency || !m.year) return;
+      const previous = byBody.get(`${m.agency}|${m.year - 1}`);
+      if (previous === undefined) return;
+      again.push({ file: files[i] as string, capturedAt, out: second(i), previous: first(previous) });
+      redone.add(i);
     });
-    const redone = await runJobs(
-      again.map((a) => a.job),
-      threadsFor(again.length, args.jobs),
-    );
-    again.forEach((a, k) => {
-      records[a.i] = redone[k] as ReportRecord;
-    });
+    await runJobs(again, threadsFor(again.length, args.jobs));
 
-    const text = args.format === 'csv' ? toCsv(records, { bom: args.out !== undefined }) : `${JSON.stringify(records, null, 2)}\n`;
-    if (args.out) {
-      try {
-        await writeFile(args.out, text);
-      } catch (e) {
-        throw new UsageError(`cannot write ${args.out}: ${(e as Error).message}`);
+    const out = await sink(args.out);
+    try {
+      const record = async (i: number) => JSON.parse(await readFile(redone.has(i) ? second(i) : first(i), 'utf8')) as ReportRecord;
+      if (args.format === 'csv') {
+        await out.put(csvHeader({ bom: args.out !== undefined }));
+        for (let i = 0; i < files.length; i++) await out.put(csvLines([await record(i)]));
+      } else if (files.length === 0) await out.put('[]\n');
+      else {
+        // The same text as JSON.stringify(records, null, 2), one record at a time.
+        for (let i = 0; i < files.length; i++)
+          await out.put(`${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(await record(i), null, 2).replace(/\n/g, '\n  ')}`);
+        await out.put('\n]\n');
       }
-    } else process.stdout.write(text);
+    } finally {
+      await out.close();
+    }
     return 0;
   } catch (e) {
     const msg = e instanceof UsageError ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
     process.stderr.write(`nianbao: ${msg}\n`);
     return 2;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
   }
 }

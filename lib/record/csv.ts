@@ -41,8 +41,19 @@ export function csvRows(records: ReportRecord[]): (string | number | null)[][] {
   return rows;
 }
 
+const line = (row: (string | number | null)[]) => `${row.map(field).join(',')}\r\n`;
+
+/** The header line of the CSV (RFC 4180, CRLF), with the UTF-8 byte-order mark when `bom` (so Excel shows Chinese). */
+export function csvHeader({ bom = false } = {}): string {
+  return `${bom ? '\ufeff' : ''}${line(CSV_HEADER)}`;
+}
+
+/** The CSV lines of some records, without the header: a batch is written record by record. */
+export function csvLines(records: ReportRecord[]): string {
+  return csvRows(records).map(line).join('');
+}
+
 /** CSV text (RFC 4180, CRLF). `bom` adds the UTF-8 byte-order mark so Excel shows Chinese. */
 export function toCsv(records: ReportRecord[], { bom = false } = {}): string {
-  const lines = [CSV_HEADER, ...csvRows(records)].map((row) => row.map(field).join(','));
-  return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+  return csvHeader({ bom }) + csvLines(records);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../lib/record/csv';
 import { ReportRecord } from '../../lib/record/schema';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,9 +14,10 @@ function run(
   args: string[],
   cmd = process.execPath,
   pre = [join(ROOT, 'bin/nianbao.mjs')],
+  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, [...pre, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(cmd, [...pre, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
   });
@@ -143,10 +145,18 @@ describe('nianbao check', () => {
       .sort();
     expect(names.length).toBeGreaterThanOrEqual(14);
     for (const n of names) copyFileSync(join(PAGES, n), join(dir, n));
-    const one = await run(['check', dir, '--jobs', '1']);
-    const two = await run(['check', dir, '--jobs', '2']);
+    // The records pass through a scratch folder under TMPDIR, which is gone afterwards.
+    const tmp = mkdtempSync(join(tmpdir(), 'nianbao-tmp-'));
+    const bin = [join(ROOT, 'bin/nianbao.mjs')];
+    const one = await run(['check', dir, '--jobs', '1'], process.execPath, bin, { TMPDIR: tmp });
+    const two = await run(['check', dir, '--jobs', '2'], process.execPath, bin, { TMPDIR: tmp });
+    const csv = await run(['check', dir, '--jobs', '2', '--format', 'csv'], process.execPath, bin, { TMPDIR: tmp });
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('nianbao'))).toEqual([]); // (tsx keeps its cache there)
+    // Written record by record, the text is still exactly JSON.stringify(records, null, 2).
+    expect(two.stdout).toBe(`${JSON.stringify(JSON.parse(two.stdout), null, 2)}\n`);
+    expect(csv.stdout).toBe(toCsv(records(two.stdout)));
     const strip = (stdout: string) => records(stdout).map((r) => ({ ...r, source: { ...r.source, capturedAt: '' } }));
     const a = strip(one.stdout);
     const b = strip(two.stdout);
@@ -161,7 +171,11 @@ describe('nianbao check', () => {
     for (const n of readdirSync(PAGES).filter((f) => f.startsWith('seed'))) copyFileSync(join(PAGES, n), join(dir, n));
     const broken = join(dir, 'zz-broken.html');
     symlinkSync(join(dir, 'no-such-target.html'), broken);
-    const { code, stdout, stderr } = await run(['check', dir, '--jobs', '2']);
+    const tmp = mkdtempSync(join(tmpdir(), 'nianbao-tmp-'));
+    const { code, stdout, stderr } = await run(['check', dir, '--jobs', '2'], process.execPath, [join(ROOT, 'bin/nianbao.mjs')], {
+      TMPDIR: tmp,
+    });
+    expect(readdirSync(tmp).filter((f) => f.startsWith('nianbao'))).toEqual([]); // (tsx keeps its cache there)
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^nianbao: cannot read \/.*zz-broken\.html: no such file or directory\n$/);
