@@ -1,10 +1,11 @@
 /**
- * The loader: a few kilobytes, no polyfill, no UI, put into every frame of a gov.cn (or switched-on)
- * tab by the background once the tab has loaded. It runs the cheap `looksLikeReport` test, keeps
- * looking for a while when the body arrives late (script-loaded content, SPA navigation), and asks
- * the background to inject the reader into this frame once the page looks like a report. Ordinary
- * pages pay for one string test and nothing else. A frame (re)loaded later in this frame's page asks
- * the background to give the tab's new frames the loader too.
+ * The loader, for browsers that cannot run the background's first look in the page's own world
+ * (Firefox before 128; see utils/look.ts): a few kilobytes, no polyfill, no UI, put into every
+ * frame of a gov.cn (or switched-on) tab by the background once the tab has loaded. It runs the cheap
+ * `looksLikeReport` test, keeps looking for a while when the body arrives late (script-loaded
+ * content, SPA navigation), and asks the background to inject the reader into this frame once the
+ * page looks like a report. A frame (re)loaded later in this frame's page asks the background to
+ * give the tab's new frames the loader too.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';

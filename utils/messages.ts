@@ -33,6 +33,11 @@ export type ToBackground =
   | { type: 'nianbao:inject' }
   /** From the loader: a frame in this frame (re)loaded; put the loader into the tab's new frames. */
   | { type: 'nianbao:frames' }
+  /**
+   * From the popup: what the tab's top frame is doing as far as the background knows (`GuestStatus`
+   * or null); with `start`, a readable tab not looked at yet is looked at now.
+   */
+  | { type: 'nianbao:status'; tabId: number; start?: boolean }
   | { type: 'nianbao:relay'; frameId: number; message: ToGuest };
 
 /** Background or popup → frame. */

@@ -84,16 +84,19 @@ export async function enableSite(url: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
 }
 
+/** What the background does to a loaded tab it may read: look at its frames (see utils/look.ts). */
+export type Enter = (tabId: number) => Promise<void>;
+
 /**
- * Run the loader in the open tabs on `pattern`; a tab still loading gets it once it has loaded
- * (watched here: right after an install the browser may not report that tab's updates to us).
+ * `enter` the open tabs on `pattern`; a tab still loading once it has loaded (watched here: right
+ * after an install the browser may not report that tab's updates to us).
  */
-export async function injectIntoOpenTabs(pattern: string): Promise<void> {
+export async function enterOpenTabs(pattern: string, enter: Enter): Promise<void> {
   const tabs = await browser.tabs.query({ url: pattern });
   for (const tab of tabs) {
     if (tab.id === undefined || tab.discarded) continue;
-    if (tab.status === 'complete') await injectLoader(tab.id);
-    else void whenLoaded(tab.id).then((ok) => (ok ? injectLoader(tab.id as number) : undefined));
+    if (tab.status === 'complete') await enter(tab.id);
+    else void whenLoaded(tab.id).then((ok) => (ok ? enter(tab.id as number) : undefined));
   }
 }
 
@@ -108,11 +111,11 @@ async function whenLoaded(tabId: number, maxMs = 30_000): Promise<boolean> {
   return false;
 }
 
-/** Newly granted sites: run the loader in their open tabs now, not at their next load. */
-export async function activateSites(origins: string[]): Promise<void> {
+/** Newly granted sites: enter their open tabs now, not at their next load. */
+export async function activateSites(origins: string[], enter: Enter): Promise<void> {
   for (const pattern of origins) {
     if (!pattern.startsWith('*://') || pattern === '*://*/*' || pattern.endsWith('.gov.cn/*')) continue;
-    await injectIntoOpenTabs(pattern);
+    await enterOpenTabs(pattern, enter);
   }
 }
 

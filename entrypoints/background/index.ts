@@ -5,11 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { BODY_WORDS, TITLE_WORDS } from '@/lib/detect/quick';
 import { countFindings, failureCount } from '@/utils/findings';
 import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
-import { isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
-import { activateSites, dropRegisteredScripts, injectIntoOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
+import { lookNow } from '@/utils/look';
+import { type GuestStatus, isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
+import { activateSites, dropRegisteredScripts, enterOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
 
 type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
@@ -79,6 +81,90 @@ async function injectReader(tabId: number, frameId: number): Promise<boolean> {
   }
 }
 
+/**
+ * After the load, when frames that are not reports are looked at again (ms from the first look): a
+ * body loaded by script, or a frame loaded later, is found at the next look. Asking again costs the
+ * page a fraction of a millisecond each time; watching it (a MutationObserver) slowed the tab's
+ * next loads (bench/README.md, section 3).
+ */
+const RELOOK_MS = [1_000, 3_000, 8_000, 20_000];
+const PATTERNS = [TITLE_WORDS.source, BODY_WORDS.source] as const;
+
+/** What each frame of a tab is doing, for the popup (frames with the reader answer it themselves). */
+const looking = new Map<number, Map<number, GuestStatus>>();
+/** The next look at each tab, and which page of the tab it belongs to (bumped when the tab navigates). */
+const relooks = new Map<number, ReturnType<typeof setTimeout>>();
+const generation = new Map<number, number>();
+/** False once the browser refused a function in the page's world (Firefox before 128): the loader is used instead. */
+let pageWorld = true;
+
+function setStatus(tabId: number, frameId: number, status: GuestStatus): void {
+  let frames = looking.get(tabId);
+  if (!frames) {
+    frames = new Map();
+    looking.set(tabId, frames);
+  }
+  frames.set(frameId, status);
+}
+
+/** Forget a tab's looks: it navigated, or closed. */
+function forgetLooks(tabId: number): void {
+  clearTimeout(relooks.get(tabId));
+  relooks.delete(tabId);
+  looking.delete(tabId);
+  generation.set(tabId, (generation.get(tabId) ?? 0) + 1);
+}
+
+/**
+ * Look at every frame of a tab from the page's own world (no isolated world is made for a page that
+ * is not a report: see utils/look.ts). Frames that look like reports get the reader; if some do not,
+ * the tab is looked at again at the next of RELOOK_MS. Never throws.
+ */
+async function look(tabId: number, step = 0): Promise<void> {
+  if (!pageWorld) return injectLoader(tabId);
+  clearTimeout(relooks.get(tabId));
+  relooks.delete(tabId);
+  const page = generation.get(tabId) ?? 0;
+  let results: { frameId?: number; result?: unknown }[];
+  try {
+    results = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      world: 'MAIN',
+      func: lookNow,
+      args: [...PATTERNS],
+    });
+  } catch (e) {
+    // A tab that closed or navigated meanwhile, or a page we may not read; or no page world here.
+    if (/world/i.test(String(e))) {
+      pageWorld = false;
+      await injectLoader(tabId);
+    }
+    return;
+  }
+  if ((generation.get(tabId) ?? 0) !== page) return; // the tab has moved on
+  const last = step >= RELOOK_MS.length;
+  let waiting = false;
+  for (const r of results) {
+    const frameId = r.frameId ?? 0;
+    const before = looking.get(tabId)?.get(frameId);
+    if (r.result === 'report') {
+      if (before === 'report') continue;
+      setStatus(tabId, frameId, 'report');
+      void injectReader(tabId, frameId);
+    } else if (before !== 'report') {
+      setStatus(tabId, frameId, last ? 'none' : 'searching');
+      waiting ||= !last;
+    }
+  }
+  if (waiting) {
+    const delay = (RELOOK_MS[step] as number) - (RELOOK_MS[step - 1] ?? 0);
+    relooks.set(
+      tabId,
+      setTimeout(() => void look(tabId, step + 1), delay),
+    );
+  }
+}
+
 async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   const tabId = sender.tab?.id;
   const frameId = sender.frameId ?? 0;
@@ -109,6 +195,18 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
     case 'nianbao:frames':
       if (tabId !== undefined && (await siteEnabled(sender.tab?.url))) await injectLoader(tabId);
       return true;
+    case 'nianbao:status': {
+      // From the popup, about a tab whose top frame has no reader or loader to answer for itself.
+      let status = looking.get(msg.tabId)?.get(0);
+      if (status === undefined && msg.start) {
+        const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
+        if (tab?.status === 'complete' && (await siteEnabled(tab.url))) {
+          await look(msg.tabId);
+          status = looking.get(msg.tabId)?.get(0);
+        }
+      }
+      return status ?? null;
+    }
     case 'nianbao:previous':
       return findPrevious(msg.agency, msg.year);
     case 'nianbao:hello': {
@@ -143,8 +241,8 @@ function cancelStalled(tabId: number): void {
 }
 
 /**
- * A tab has loaded (or stalled): drop what its frames held for another page, then put the loader
- * into its frames. Runs after the load, so it never delays a page's load.
+ * A tab has loaded (or stalled): drop what its frames held for another page, then look at its
+ * frames. Runs after the load, so it never delays a page's load.
  */
 async function loaded(tabId: number, url: string | undefined): Promise<void> {
   cancelStalled(tabId);
@@ -160,7 +258,7 @@ async function loaded(tabId: number, url: string | undefined): Promise<void> {
       })
       .then(() => refreshBadge(tabId));
   }
-  if (await siteEnabled(url)) await injectLoader(tabId);
+  if (await siteEnabled(url)) await look(tabId);
 }
 
 export default defineBackground(() => {
@@ -172,7 +270,10 @@ export default defineBackground(() => {
   // reports again), then put the loader in.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete') void loaded(tabId, tab.url);
-    else if (change.status === 'loading') navigated.add(tabId);
+    else if (change.status === 'loading') {
+      navigated.add(tabId);
+      forgetLooks(tabId);
+    }
     if (change.status === 'loading' && (change.url ?? tab.url)) {
       // tab.url is only known on sites the extension may read: elsewhere nothing happens.
       cancelStalled(tabId);
@@ -191,16 +292,18 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     cancelStalled(tabId);
+    forgetLooks(tabId);
+    generation.delete(tabId);
     navigated.delete(tabId);
     void tabStore.remove(tabId);
   });
 
-  browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? []).catch(() => undefined));
+  browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? [], look).catch(() => undefined));
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'update') void dropRegisteredScripts().catch(() => undefined);
     // An install from before the history index: build it now, once, rather than at the first popup.
     if (details.reason === 'update') void listHistory().catch(() => undefined);
-    // Tabs already open on government sites get the loader now, not at their next load.
-    if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs('*://*.gov.cn/*').catch(() => undefined);
+    // Tabs already open on government sites are looked at now, not at their next load.
+    if (details.reason === 'install' || details.reason === 'update') void enterOpenTabs('*://*.gov.cn/*', look).catch(() => undefined);
   });
 });

@@ -18,8 +18,8 @@ import {
 } from '@/utils/exports';
 import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
 import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
-import type { GetReply, GuestState, ToGuest } from '@/utils/messages';
-import { disableSite, enableSite, injectLoader, type SiteState, siteHost, siteState } from '@/utils/sites';
+import { type GetReply, type GuestState, type GuestStatus, type ToGuest, toBackground } from '@/utils/messages';
+import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
 
 /**
  * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
@@ -43,14 +43,20 @@ async function send<T>(tabId: number, message: ToGuest, frameId?: number): Promi
   }
 }
 
-/** Ask the tab's frames: a frame holding a report answers `get`; the top frame always answers `ping`. */
+/**
+ * Ask the tab's frames: a frame holding a report answers `get`; a top frame with the reader (or the
+ * loader) answers `ping`; otherwise the background says what its look at the page found, and looks
+ * now at a page of a site we read that it has not looked at (still loading, or opened before install).
+ */
 async function askTab(tabId: number, url: string | undefined): Promise<Current> {
   if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
   const got = await send<GetReply>(tabId, { type: 'nianbao:get' });
   const ping = await send<GuestState>(tabId, { type: 'nianbao:ping' }, 0);
   if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
-  if (!ping) return { kind: 'inactive' };
-  return ping.status === 'searching' ? { kind: 'searching' } : { kind: 'none' };
+  const status = ping?.status ?? (await toBackground<GuestStatus | null>({ type: 'nianbao:status', tabId, start: true }));
+  // A frame found to be a report whose reader has not answered yet counts as still looking.
+  if (status === 'searching' || status === 'report') return { kind: 'searching' };
+  return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };
 }
 
 function App() {
@@ -92,11 +98,9 @@ function App() {
     setSite({ state, host: url ? siteHost(url) : null });
     // Still looking for a late body: ask again shortly.
     if (now.kind === 'searching') setTimeout(() => void refreshTab(), 1000);
-    // A page of a site we read that has no loader yet (still loading, or opened before install): now.
-    if (now.kind === 'inactive' && !injected && (state === 'always' || state === 'on')) {
-      await injectLoader(target.id);
-      setTimeout(() => void refreshTab(true), 400);
-    }
+    // A page of a site we read that the background could not look at yet (still loading, or the
+    // loader was just put in where the page's world is not available): ask once more.
+    if (now.kind === 'inactive' && !injected && (state === 'always' || state === 'on')) setTimeout(() => void refreshTab(true), 400);
   }, []);
 
   useEffect(() => {

@@ -1,10 +1,15 @@
-const TITLE_WORDS = /(?:信息公开|信息公開|資訊公開).{0,12}(?:年度报告|年度報告|年报|年報)|年度报告格式/;
-const BODY_WORDS =
+/** A title or heading that names the report (also given, as source, to the background's first look in the page). */
+export const TITLE_WORDS = /(?:信息公开|信息公開|資訊公開).{0,12}(?:年度报告|年度報告|年报|年報)|年度报告格式/;
+/** Words only a report's text has. */
+export const BODY_WORDS =
   /勾稽关系|勾稽關係|本年新收政府信息公开申请|本年新收政府信息公開申請|主动公开政府信息情况|主動公開政府信息情況|信息公开工作年度报告|信息公開工作年度報告|信息公开年度报告|信息公開年度報告/;
 
 /**
- * A cheap first look for the content script: could this page be an annual report? A title or
- * heading that says so, or the 表三 note in the text. Costs one string test on most pages.
+ * A cheap first look: could this page be an annual report? A title or heading that says so, or
+ * words only a report's text has. The background's first look in the page (utils/look.ts) is the
+ * same test, written out in one self-contained function. The body's text is read whole with
+ * `textContent`: a tree walker testing text node by text node is faster once V8 has optimised it,
+ * but slower on its first (cold) run, which is the only one a page gets.
  */
 export function looksLikeReport(doc: Document): boolean {
   if (TITLE_WORDS.test(doc.title)) return true;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/analyze';
-import { looksLikeReport } from '../../lib/detect/quick';
+import { BODY_WORDS, looksLikeReport, TITLE_WORDS } from '../../lib/detect/quick';
+import { lookNow } from '../../utils/look';
 import { CAPTURED, doc, FIXTURES } from './helpers';
 
 describe('detection', () => {
@@ -39,5 +40,41 @@ describe('detection', () => {
     for (const f of yes) expect(looksLikeReport(new JSDOM(readFileSync(new URL(f, FIXTURES))).window.document), f).toBe(true);
     expect(looksLikeReport(new JSDOM(readFileSync(new URL('non-report-plain.html', FIXTURES))).window.document)).toBe(false);
     expect(looksLikeReport(doc('<title>首页</title><p>欢迎访问</p>'))).toBe(false);
+  });
+});
+
+describe("the background's first look, run in the page as the browser runs it", () => {
+  const pages = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
+  // Every fixture names the report in its title: take the title away, then the headings too, so the
+  // heading and body tests are compared as well.
+  const variants: Record<string, (d: Document) => void> = {
+    'as served': () => undefined,
+    'without its title': (d) => {
+      d.title = '';
+    },
+    'without its title or headings': (d) => {
+      d.title = '';
+      for (const h of Array.from(d.querySelectorAll('h1, h2, h3'))) h.remove();
+    },
+  };
+  const cases = pages.flatMap((f) => Object.keys(variants).map((v) => [f, v] as const));
+  const seen: Record<string, Set<string>> = {};
+
+  it.each(cases)('answers as looksLikeReport on %s, %s', (f, v) => {
+    const dom = new JSDOM(readFileSync(new URL(f, FIXTURES)), { runScripts: 'outside-only' });
+    try {
+      variants[v]?.(dom.window.document);
+      const args = JSON.stringify([TITLE_WORDS.source, BODY_WORDS.source]);
+      const answer = String(dom.window.eval(`(${String(lookNow)})(...${args})`));
+      expect(answer).toBe(looksLikeReport(dom.window.document) ? 'report' : 'none');
+      seen[v] = new Set([...(seen[v] ?? []), answer]);
+    } finally {
+      dom.window.close();
+    }
+  });
+
+  it('the fixtures give both answers in each variant (so each test is compared both ways)', () => {
+    expect(seen['without its title']).toEqual(new Set(['report', 'none']));
+    expect(seen['without its title or headings']).toEqual(new Set(['report', 'none']));
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The background's first look at a frame (utils/look.ts), run as Chrome runs it: the function
+ * serialised to its source and rebuilt alone, so a reference to anything outside its body fails here.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BODY_WORDS, TITLE_WORDS } from '../../lib/detect/quick';
+import { type LookResult, lookNow as lookNowSource } from '../../utils/look';
+
+/** What `scripting.executeScript({ func })` does: the function's source, evaluated on its own. */
+const lookNow = new Function(`return (${String(lookNowSource)})`)() as typeof lookNowSource;
+const look = (): LookResult => lookNow(TITLE_WORDS.source, BODY_WORDS.source);
+
+const REPORT_TITLE = '某某区人民政府2024年政府信息公开工作年度报告';
+
+beforeEach(() => {
+  document.title = '新闻动态';
+  document.body.innerHTML = '<h1>区政府召开常务会议</h1><p>会议研究了有关事项。</p>';
+  performance.clearMarks();
+  performance.clearMeasures();
+});
+
+describe('the first look', () => {
+  it('answers report for a report title, heading or text, none for an ordinary page, and measures itself', () => {
+    expect(look()).toBe('none');
+    document.body.innerHTML = `<h2>${REPORT_TITLE}</h2>`;
+    expect(look()).toBe('report');
+    document.body.innerHTML = '<p>x</p><table><tr><td>（一）本年新收政府信息公开申请数量</td></tr></table>';
+    expect(look()).toBe('report');
+    document.body.innerHTML = '<p>x</p>';
+    document.title = REPORT_TITLE;
+    expect(look()).toBe('report');
+    expect(performance.getEntriesByName('nianbao', 'measure')).toHaveLength(4);
+  });
+
+  it('leaves nothing behind in the page but its marks', () => {
+    const before = new Set(Object.getOwnPropertyNames(globalThis));
+    const symbols = Object.getOwnPropertySymbols(document).length;
+    look();
+    expect(Object.getOwnPropertyNames(globalThis).filter((n) => !before.has(n))).toEqual([]);
+    expect(Object.getOwnPropertySymbols(document)).toHaveLength(symbols);
+  });
+
+  it("finds a report's words even when the page's markup splits them one character per element", () => {
+    const split = (s: string) => `<p>${[...s].map((c) => `<span>${c}</span>`).join('')}</p>`;
+    document.body.innerHTML = split('本年新收政府信息公开');
+    expect(look()).toBe('none');
+    document.body.innerHTML = split('本年新收政府信息公开申请');
+    expect(look()).toBe('report');
+  });
+
+  it('works on a page that replaced JSON and Array.from, and throws nothing into a page that breaks the DOM', () => {
+    // (Array's methods are replaced in tests/e2e/hostile.test.ts, in Chromium: happy-dom is written
+    // in JS and needs them itself.)
+    const saved = { from: Array.from, json: JSON.stringify, parse: JSON.parse, qsa: Element.prototype.querySelectorAll };
+    document.body.innerHTML = `<h1>${REPORT_TITLE}</h1>`;
+    try {
+      Array.from = () => {
+        throw new Error('page from');
+      };
+      JSON.stringify = () => 'page';
+      JSON.parse = () => 'page';
+      expect(look()).toBe('report');
+      Element.prototype.querySelectorAll = () => {
+        throw new Error('page querySelectorAll');
+      };
+      expect(() => look()).not.toThrow();
+      expect(look()).toBe('none');
+    } finally {
+      Array.from = saved.from;
+      JSON.stringify = saved.json;
+      JSON.parse = saved.parse;
+      Element.prototype.querySelectorAll = saved.qsa;
+    }
+  });
+});
