@@ -8,6 +8,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile } from './lib/browser';
 import { matchesPattern } from './lib/match';
@@ -32,6 +34,8 @@ const MARK_END = 'nianbao:end';
 const MEASURE = 'nianbao';
 /** Pause after each timed load, so one browser's after-load work does not slow the next one's load. */
 const SETTLE_MS = 150;
+/** Our own build: only then is utils/look.ts what the measured extension runs. */
+const DEFAULT_EXT = resolve('.output/chrome-mv3');
 
 async function wxtBuild(): Promise<{ ok: boolean; seconds: number; tail: string }> {
   const started = performance.now();
@@ -99,6 +103,8 @@ interface PageRow {
   noop: number[];
   /** With a declared no-op content script (measured when ours is injected instead). */
   declared: number[];
+  /** With a no-op script injected after load into the isolated world (measured when ours looks from the page's world). */
+  isolated: number[];
   with: number[];
   marked: number[];
   endAt: number[];
@@ -149,11 +155,26 @@ export async function runExtension(
     ]),
   ];
   const sizes: Record<string, Size> = {};
+  // Ours declares nothing: the background's first look at every frame is two functions serialised
+  // into the page's own world (utils/look.ts); the loader is only the fallback where that world is
+  // not available (Firefox < 128). Weighed as the build minifies them.
+  const look = cs.length || opts.extDir !== DEFAULT_EXT ? null : await lookSize();
+  const who = look ? "first look (page's world)" : 'content script';
+  if (look) {
+    sizes.lookJs = look;
+    report.row(
+      '4',
+      "first look, run in the page's world of every frame we read (utils/look.ts, minified): raw / gzipped",
+      `${kb(look.raw)} / ${kb(look.gzip)}`,
+      '≤ 30 KB gz',
+      look.gzip <= 30 * 1024,
+    );
+  }
   if (csJs.length) {
     sizes.contentJs = await sizeOf(opts.extDir, csJs);
     report.row(
       '4',
-      `${what} JS (${csJs.join(', ')}): raw / gzipped`,
+      `${look ? '  fallback ' : ''}${what} JS (${csJs.join(', ')}): raw / gzipped`,
       `${kb(sizes.contentJs.raw)} / ${kb(sizes.contentJs.gzip)}`,
       '≤ 30 KB gz',
       sizes.contentJs.gzip <= 30 * 1024,
@@ -201,7 +222,7 @@ export async function runExtension(
 
   // ——— does the content script mark its work? ———
   const csText = (await Promise.all(csJs.map((f) => readFile(join(opts.extDir, f), 'utf8')))).join('\n');
-  const hasMarks = csText.includes(MARK_START) || csText.includes(`'${MEASURE}'`) || csText.includes(`"${MEASURE}"`);
+  const hasMarks = look !== null || csText.includes(MARK_START) || csText.includes(`'${MEASURE}'`) || csText.includes(`"${MEASURE}"`);
   if (csJs.length && !hasMarks)
     report.note(
       `the content script (${csJs.join(', ')}) has no performance.mark('${MARK_START}'/'${MARK_END}'): section 2 falls back to the Chrome trace of its script (evaluation + callbacks). See bench/README.md for where the marks go.`,
@@ -224,17 +245,19 @@ export async function runExtension(
   if (csJs.length && !patterns.some((p) => matchesPattern(p, sample)))
     report.note(`the content script's matches (${patterns.join(' ')}) do not cover the bench's pages (${sample}): it will not run on them`);
 
-  const noopDir = cs.length ? await writeNoopExtension('noop-ext', cs) : await writeInjectingNoop(patterns);
+  const noopDir = cs.length ? await writeNoopExtension('noop-ext', cs) : await writeInjectingNoop(patterns, 'MAIN');
   // The browsers of a round, by role: ours; an extension whose script does nothing, run the way ours
-  // is (declared with the same matches and run_at, or injected by a background once the tab has
-  // loaded); when ours is injected, a declared no-op too (why ours is not declared); none; and a
-  // second none, whose ratio to the first is the measurement's own noise (A/A).
-  const roles: { key: 'with' | 'noop' | 'declared' | 'without' | 'without2'; dir: string | null; ext: boolean }[] = [
+  // is (declared with the same matches and run_at, or a function run by a background in the page's
+  // world once the tab has loaded); when ours is injected, a no-op injected into the isolated world
+  // and a declared no-op too (why ours is neither); none; and a second none, whose ratio to the
+  // first is the measurement's own noise (A/A).
+  const roles: { key: 'with' | 'noop' | 'declared' | 'isolated' | 'without' | 'without2'; dir: string | null; ext: boolean }[] = [
     { key: 'with', dir: opts.extDir, ext: true },
     { key: 'noop', dir: noopDir, ext: false },
     ...(cs.length
       ? []
       : [
+          { key: 'isolated' as const, dir: await writeInjectingNoop(patterns, 'ISOLATED'), ext: false },
           {
             key: 'declared' as const,
             dir: await writeNoopExtension('declared-noop-ext', [{ matches: patterns, run_at: 'document_idle' }]),
@@ -251,6 +274,7 @@ export async function runExtension(
     without2: [],
     noop: [],
     declared: [],
+    isolated: [],
     with: [],
     marked: [],
     endAt: [],
@@ -290,7 +314,8 @@ export async function runExtension(
       for (const o of open) await o.browser.close();
     }
   }
-  // The trace: every evaluation of and call into the extension's scripts in the page's renderer.
+  // The trace: every evaluation of and call into the extension's scripts in the page's renderer
+  // (and, for ours, the functions it runs in the page's world).
   if (csJs.length) {
     const withExt = await launchProfile(opts.extDir, siteArgs(site));
     try {
@@ -301,10 +326,16 @@ export async function runExtension(
         const url = pages.find((p) => p.page === row.page)?.url as string;
         for (let i = 0; i < (opts.quick ? 2 : row.report ? 2 : 5); i++) {
           row.traced.push(
-            await scriptTimeDuring(cdp, 'chrome-extension://', async () => {
-              await pa.goto(url, { waitUntil: 'load' });
-              await pa.waitForTimeout(row.report ? 600 : 250);
-            }),
+            await scriptTimeDuring(
+              cdp,
+              'chrome-extension://',
+              async () => {
+                await pa.goto(url, { waitUntil: 'load' });
+                await pa.waitForTimeout(row.report ? 600 : 250);
+              },
+              // Ours takes its first look from the page's world (utils/look.ts): no URL there.
+              { urlless: look !== null },
+            ),
           );
         }
       }
@@ -323,6 +354,7 @@ export async function runExtension(
         'without',
         'A/A',
         'no-op',
+        'isolated no-op',
         'declared no-op',
         'with',
         'with ÷ without',
@@ -337,6 +369,7 @@ export async function runExtension(
         fmt(med(r.without)),
         `${fmt(med(r.without2) / med(r.without))}×`,
         fmt(med(r.noop)),
+        r.isolated.length ? fmt(med(r.isolated)) : '—',
         r.declared.length ? fmt(med(r.declared)) : '—',
         fmt(med(r.with)),
         `${fmt(med(r.with) / med(r.without))}×`,
@@ -355,7 +388,7 @@ export async function runExtension(
     if (hasMarks && marks.n)
       report.row(
         '2',
-        `content script on non-report pages, marks: median / p95 (${marks.n} loads)`,
+        `${who} on non-report pages, marks: median / p95 (${marks.n} loads)`,
         `${fmt(marks.median)} / ${fmt(marks.p95)} ms`,
         '< 1 ms median',
         marks.median < 1,
@@ -363,7 +396,7 @@ export async function runExtension(
     else
       report.row(
         '2',
-        'content script on non-report pages, marks',
+        `${who} on non-report pages, marks`,
         hasMarks ? 'n/a: no nianbao:end mark seen' : 'n/a: the content script sets no marks',
         '< 1 ms median',
         null,
@@ -371,7 +404,7 @@ export async function runExtension(
     const traced = summarize(nr.flatMap((r) => r.traced));
     report.row(
       '2',
-      `content script on non-report pages, trace (evaluate + callbacks): median / p95 (${traced.n} loads)`,
+      `${who} on non-report pages, trace (evaluate + callbacks): median / p95 (${traced.n} loads)`,
       `${fmt(traced.median)} / ${fmt(traced.p95)} ms`,
       hasMarks ? '' : '< 1 ms median',
       hasMarks ? null : traced.median < 1,
@@ -382,7 +415,7 @@ export async function runExtension(
     const rtrace = summarize(rp.flatMap((r) => r.traced));
     report.row(
       '2',
-      'content script on report pages (info): marks median · trace median',
+      `${who} on report pages (info): marks median · trace median`,
       `${rmarks.n ? fmt(rmarks.median) : '—'} · ${fmt(rtrace.median)} ms`,
     );
   } else report.row('2', 'content script on non-report pages (median)', 'n/a: the manifest declares no content script', '< 1 ms', null);
@@ -433,10 +466,19 @@ export async function runExtension(
     '3',
     cs.length
       ? '  a no-op content script ÷ without (what any content script costs here)'
-      : '  a no-op script injected after load ÷ without (what injecting costs here)',
+      : "  a no-op function run in the page's world after load ÷ without (what looking this way costs here)",
     ci(platform),
   );
   if (!cs.length) {
+    const iso = paired(
+      (r) => r.isolated,
+      (r) => r.without,
+    );
+    report.row(
+      '3',
+      "  a no-op script injected after load into the isolated world ÷ without (why the first look is in the page's world)",
+      ci(iso),
+    );
     const decl = paired(
       (r) => r.declared,
       (r) => r.without,
@@ -449,7 +491,7 @@ export async function runExtension(
   );
   report.row('3', "  with ÷ no-op (our script's own share)", ci(own), '≤ 1.02', own.ratio <= 1.02);
   const panelAt = summarize(rp.flatMap((r) => r.endAt));
-  if (panelAt.n) report.row('3', '  report pages: loader done at (from navigation start), median', `${fmt(panelAt.median)} ms`);
+  if (panelAt.n) report.row('3', '  report pages: first look done at (from navigation start), median', `${fmt(panelAt.median)} ms`);
   const worstLoad = [...rows].sort((a, b) => med(b.with) / med(b.without) - med(a.with) / med(a.without))[0];
   if (worstLoad)
     report.row(
@@ -522,15 +564,17 @@ async function writeNoopExtension(name: string, cs: NonNullable<Manifest['conten
 }
 
 /**
- * bench/out/injecting-noop-ext: an extension whose background injects a script that does nothing
- * into every frame of a tab on `patterns` once the tab has loaded (how ours runs its loader).
+ * bench/out/injecting-noop-<world>-ext: an extension whose background, once a tab on `patterns` has
+ * loaded, runs a function that does nothing in every frame: in the page's own world (`MAIN`, how
+ * ours takes its first look) or in the extension's isolated world (`ISOLATED`, how ours ran its
+ * loader before, and still does on browsers without the page's world).
  */
-async function writeInjectingNoop(patterns: string[]): Promise<string> {
-  const dir = resolve(OUT, 'injecting-noop-ext');
+async function writeInjectingNoop(patterns: string[], world: 'MAIN' | 'ISOLATED'): Promise<string> {
+  const dir = resolve(OUT, `injecting-noop-${world.toLowerCase()}-ext`);
   await mkdir(dir, { recursive: true });
   const manifest = {
     manifest_version: 3,
-    name: 'injecting-noop',
+    name: `injecting-noop-${world.toLowerCase()}`,
     version: '1.0',
     permissions: ['scripting'],
     host_permissions: patterns.length ? patterns : ['<all_urls>'],
@@ -539,9 +583,8 @@ async function writeInjectingNoop(patterns: string[]): Promise<string> {
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(
     join(dir, 'background.js'),
-    "chrome.tabs.onUpdated.addListener((tabId, change, tab) => {\n  if (change.status === 'complete' && tab.url)\n    chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['noop.js'] }).catch(() => {});\n});\n",
+    `chrome.tabs.onUpdated.addListener((tabId, change, tab) => {\n  if (change.status === 'complete' && tab.url)\n    chrome.scripting.executeScript({ target: { tabId, allFrames: true }, world: '${world}', func: () => 'none' }).catch(() => {});\n});\n`,
   );
-  await writeFile(join(dir, 'noop.js'), 'void 0;\n');
   return dir;
 }
 
@@ -564,6 +607,20 @@ async function injectedScripts(extDir: string, manifest: Manifest): Promise<stri
     ),
   );
   return present.filter((f): f is string => f !== null);
+}
+
+/** utils/look.ts minified the way the build minifies (esbuild), as the functions Chrome serialises into pages. */
+async function lookSize(): Promise<Size> {
+  const out = await build({
+    entryPoints: [resolve('utils/look.ts')],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+  });
+  const bytes = out.outputFiles[0]?.contents ?? new Uint8Array();
+  return { files: ['utils/look.ts'], raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
 /** Wait until the page's main thread has been idle for a moment (at most ~1.2 s). */
