@@ -155,9 +155,9 @@ export async function runExtension(
     ]),
   ];
   const sizes: Record<string, Size> = {};
-  // Ours declares nothing: the background's first look at every frame is two functions serialised
+  // Ours declares nothing: the background's first look at every frame is a function serialised
   // into the page's own world (utils/look.ts); the loader is only the fallback where that world is
-  // not available (Firefox < 128). Weighed as the build minifies them.
+  // not available (Firefox < 128). Weighed as the build minifies it.
   const look = cs.length || opts.extDir !== DEFAULT_EXT ? null : await lookSize();
   const who = look ? "first look (page's world)" : 'content script';
   if (look) {
@@ -609,7 +609,7 @@ async function injectedScripts(extDir: string, manifest: Manifest): Promise<stri
   return present.filter((f): f is string => f !== null);
 }
 
-/** utils/look.ts minified the way the build minifies (esbuild), as the functions Chrome serialises into pages. */
+/** utils/look.ts minified the way the build minifies (esbuild), as the function Chrome serialises into pages. */
 async function lookSize(): Promise<Size> {
   const out = await build({
     entryPoints: [resolve('utils/look.ts')],

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
 
-/** What a frame is doing: still watching for a late body, settled on "no report", or showing one. */
+/** What a frame is doing: still looking for a late body, settled on "no report", or showing one. */
 export type GuestStatus = 'searching' | 'none' | 'report';
 
 export interface GuestState {

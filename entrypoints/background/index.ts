@@ -107,10 +107,15 @@ function setStatus(tabId: number, frameId: number, status: GuestStatus): void {
   frames.set(frameId, status);
 }
 
+/** Stop a tab's pending timer in `timers` (its next look, or its stalled-load net). */
+function cancelTimer(timers: Map<number, ReturnType<typeof setTimeout>>, tabId: number): void {
+  clearTimeout(timers.get(tabId));
+  timers.delete(tabId);
+}
+
 /** Forget a tab's looks: it navigated, or closed. */
 function forgetLooks(tabId: number): void {
-  clearTimeout(relooks.get(tabId));
-  relooks.delete(tabId);
+  cancelTimer(relooks, tabId);
   looking.delete(tabId);
   generation.set(tabId, (generation.get(tabId) ?? 0) + 1);
 }
@@ -122,8 +127,7 @@ function forgetLooks(tabId: number): void {
  */
 async function look(tabId: number, step = 0): Promise<void> {
   if (!pageWorld) return injectLoader(tabId);
-  clearTimeout(relooks.get(tabId));
-  relooks.delete(tabId);
+  cancelTimer(relooks, tabId);
   const page = generation.get(tabId) ?? 0;
   let results: { frameId?: number; result?: unknown }[];
   try {
@@ -235,17 +239,12 @@ const stalled = new Map<number, ReturnType<typeof setTimeout>>();
 /** Tabs that started loading another document and have not been tidied since. */
 const navigated = new Set<number>();
 
-function cancelStalled(tabId: number): void {
-  clearTimeout(stalled.get(tabId));
-  stalled.delete(tabId);
-}
-
 /**
  * A tab has loaded (or stalled): drop what its frames held for another page, then look at its
  * frames. Runs after the load, so it never delays a page's load.
  */
 async function loaded(tabId: number, url: string | undefined): Promise<void> {
-  cancelStalled(tabId);
+  cancelTimer(stalled, tabId);
   // Once per load: a stalled tab that completes later keeps what its frames reported meanwhile.
   // Queued, not awaited: tab updates run one after another, so this one comes before any report
   // of the page's frames (they can only report once the loader is in).
@@ -267,7 +266,7 @@ export default defineBackground(() => {
   // Nothing heavier than a timer while a page loads (the browser shares its cores with it; the badge
   // of the page before is the browser's to reset on navigation). Once it has loaded: forget what
   // the tab's frames held (a reload of the same address keeps the top frame's report until the page
-  // reports again), then put the loader in.
+  // reports again), then look at its frames.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete') void loaded(tabId, tab.url);
     else if (change.status === 'loading') {
@@ -276,7 +275,7 @@ export default defineBackground(() => {
     }
     if (change.status === 'loading' && (change.url ?? tab.url)) {
       // tab.url is only known on sites the extension may read: elsewhere nothing happens.
-      cancelStalled(tabId);
+      cancelTimer(stalled, tabId);
       stalled.set(
         tabId,
         setTimeout(() => {
@@ -291,7 +290,7 @@ export default defineBackground(() => {
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    cancelStalled(tabId);
+    cancelTimer(stalled, tabId);
     forgetLooks(tabId);
     generation.delete(tabId);
     navigated.delete(tabId);

@@ -36,7 +36,7 @@ it('on a page that is not a report, the popup says what the background’s look 
   const page = await openFixture(b, 'non-report-plain.html', { panel: false });
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('nianbao').length)).toBeGreaterThan(0);
   const popup = await openPopup(b, await tabIdOf(b, page));
-  // The background watches the page for a late body for a while: the popup says so, not "not running".
+  // The background looks at the page again for a while (a late body): the popup says so, not "not running".
   await expect.poll(() => popup.locator('body').innerText()).toContain('正在等待页面加载报告正文');
   expect(await popup.locator('body').innerText()).not.toContain('没有在这个网站上运行');
   await popup.close();
