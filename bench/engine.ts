@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { SLICE_MS } from '../lib/steps';
 import { launchPlain } from './lib/browser';
 import { bundleSources, type Hot, profileInPage } from './lib/profile';
 import { type Report, renderTable } from './lib/report';
@@ -118,11 +119,82 @@ export interface PageResult {
 export async function runEngine(site: Site, fixtures: string[], generated: string[], report: Report, opts: { quick: boolean }) {
   const code = await bundleEngine();
   const browser = await launchPlain(siteArgs(site));
+  let result: Awaited<ReturnType<typeof measure>>;
   try {
-    return await measure(await browser.newPage(), site, fixtures, generated, report, opts, code);
+    result = await measure(await browser.newPage(), site, fixtures, generated, report, opts, code);
   } finally {
     await browser.close();
   }
+  const cold = await runCold(site, code, report, opts);
+  return { ...result, cold };
+}
+
+interface Cold {
+  /** At once (what `analyze` does): the one task's length. */
+  whole: number[];
+  /** In slices, as the reader does: every slice together, the longest slice, how many. */
+  busy: number[];
+  longest: number[];
+  slices: number[];
+}
+
+/**
+ * The largest page read truly cold, as a content script reads it: each run in a browser of its own
+ * (a page opened after others in the same renderer finds the engine's code already compiled, which
+ * flatters section 1's "first run"). Runs alternate between reading at once and in the reader's
+ * slices, so both see the same machine.
+ */
+async function runCold(site: Site, code: string, report: Report, opts: { quick: boolean }): Promise<Cold> {
+  const rounds = opts.quick ? 3 : 7;
+  const cold: Cold = { whole: [], busy: [], longest: [], slices: [] };
+  for (let i = 0; i < rounds * 2; i++) {
+    const sliced = i % 2 === 1;
+    const browser = await launchPlain(siteArgs(site));
+    try {
+      const page = await browser.newPage();
+      await open(page, site.url(`/gen/${LARGEST}`), code);
+      const m = await page.evaluate(async (inSlices) => {
+        // biome-ignore lint/suspicious/noExplicitAny: the injected bundle's global
+        const B = (window as any).NianbaoBench;
+        if (!inSlices) {
+          const t = performance.now();
+          B.analyze(document);
+          const ms = performance.now() - t;
+          return { busy: ms, longest: ms, slices: 1 };
+        }
+        return B.analyzeInSlices(document);
+      }, sliced);
+      if (sliced) {
+        cold.busy.push(m.busy);
+        cold.longest.push(m.longest);
+        cold.slices.push(m.slices);
+      } else cold.whole.push(m.busy);
+    } finally {
+      await browser.close();
+    }
+  }
+  const whole = summarize(cold.whole);
+  const longest = summarize(cold.longest);
+  const busy = summarize(cold.busy);
+  const worst = Math.max(...cold.longest);
+  report.row(
+    '1',
+    `largest page read cold, at once (a fresh browser per run, ${rounds} runs): median / worst`,
+    `${fmt(whole.median)} / ${fmt(Math.max(...cold.whole))} ms`,
+  );
+  report.row(
+    '1',
+    `  the same in the reader's ${SLICE_MS} ms slices: all slices together / slices`,
+    `${fmt(busy.median)} ms / ${summarize(cold.slices).median.toFixed(0)}`,
+  );
+  report.row(
+    '1',
+    '  the longest slice (the longest the page is held): median / worst',
+    `${fmt(longest.median)} / ${fmt(worst)} ms`,
+    '< 16 ms (one frame)',
+    worst < 16,
+  );
+  return cold;
 }
 
 async function measure(
@@ -187,10 +259,8 @@ async function measure(
   const typicalFirst = summarize(reports.map((r) => r.firstRun));
   report.row(
     '1',
-    `first (cold) analyze on a report page, median over ${reports.length} / worst`,
+    `first analyze on a report page (after others: code compiled), median over ${reports.length} / worst`,
     `${fmt(typicalFirst.median)} / ${fmt(Math.max(...reports.map((r) => r.firstRun)))} ms`,
-    '< 16 ms',
-    typicalFirst.median < 16,
   );
   if (worst) report.row('1', `analyze ÷ floor, worst page (${worst.page})`, `${fmt(worst.ratio)}×`, '≤ 3×', worst.ratio <= 3);
   if (fifty)
@@ -211,7 +281,7 @@ async function measure(
       largest.engine.p95 < 16,
     );
     report.row('1', 'floor on the largest page: median / p95', `${fmt(largest.floor.median)} / ${fmt(largest.floor.p95)} ms`);
-    report.row('1', 'analyze on the largest page, first (cold) run', `${fmt(largest.firstRun)} ms`, '< 16 ms', largest.firstRun < 16);
+    report.row('1', 'analyze on the largest page, first run in this browser', `${fmt(largest.firstRun)} ms`);
   }
   const misread = results.filter((r) => r.summary.errors.length);
   if (misread.length) report.note(`parser.error findings on: ${misread.map((r) => `${r.page} (${r.summary.errors[0]})`).join('; ')}`);

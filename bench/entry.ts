@@ -2,7 +2,10 @@
  * What the bench injects into a page (bundled by esbuild into an IIFE, global `NianbaoBench`): the
  * engine, and the floor it is measured against.
  */
-export { analyze } from '../lib/analyze';
+import { analyzeSteps } from '../lib/analyze';
+import { inSlices, SLICE_MS } from '../lib/steps';
+
+export { analyze, analyzeSteps } from '../lib/analyze';
 export { buildGrid } from '../lib/grid/grid';
 
 /**
@@ -43,4 +46,15 @@ export function pageFloor(doc: Document): number {
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
   return chars;
+}
+
+/** The reader's way (entrypoints/reader.content/detect.ts): in slices, pausing with `scheduler.yield` where there is one. */
+export async function analyzeInSlices(doc: Document): Promise<{ busy: number; longest: number; slices: number }> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const r = await inSlices(analyzeSteps(doc), {
+    budgetMs: SLICE_MS,
+    now: () => performance.now(),
+    pause: () => (scheduler?.yield ? scheduler.yield() : new Promise((res) => setTimeout(res, 0))),
+  });
+  return { busy: r.busyMs, longest: r.longestMs, slices: r.slices };
 }

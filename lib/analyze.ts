@@ -1,4 +1,4 @@
-import { runChecks } from './checks';
+import { checkSteps } from './checks';
 import { derive } from './derived';
 import { pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
@@ -6,6 +6,7 @@ import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readT
 import { toSentences } from './detect/sentences';
 import { buildGrid, type Grid, leadingText } from './grid/grid';
 import type { Finding, FormatVersion, ReportRecord, TableKey } from './record/schema';
+import { drain, type Steps } from './steps';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
 import { classify, TABLE_HINT, type TableKind } from './tables/classify';
@@ -36,8 +37,11 @@ export { refKey };
 
 const CLASSIFY_ROWS = 40;
 
-/** Find and read the standard tables of a page. */
-function readTables(doc: Document) {
+/**
+ * Find and read the standard tables of a page, one step per table looked at and per table read (see
+ * `analyzeSteps`). Returns what was read.
+ */
+function* readTables(doc: Document): Steps<{ tables: ReportRecord['tables']; ctx: ReadContext; reportTables: Element[] }> {
   const all = Array.from(doc.getElementsByTagName('table'));
   const index = new Map<Element, number>(all.map((t, i) => [t, i]));
   const byKind: Record<TableKind, Grid[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
@@ -46,19 +50,24 @@ function readTables(doc: Document) {
     // A standard table is recognisable from its first rows; a long appendix table is neither read nor
     // built in full.
     if (!TABLE_HINT.test(leadingText(table, CLASSIFY_ROWS))) continue;
+    yield;
     const head = buildGrid(table, CLASSIFY_ROWS);
+    yield;
     const kind = classify(head);
+    yield;
     if (!kind) continue;
     byKind[kind].push(head.slots.length < CLASSIFY_ROWS ? head : buildGrid(table));
     reportTables.push(table);
   }
   const ctx = new ReadContext((t) => index.get(t) ?? -1);
   const tables: ReportRecord['tables'] = {};
-  const t2 = readActiveDisclosure(byKind.activeDisclosure, ctx);
-  const t3 = readApplications(byKind.applications, ctx);
-  const t4 = readReviewLitigation(byKind.reviewLitigation, ctx);
+  const t2 = yield* readActiveDisclosure(byKind.activeDisclosure, ctx);
   if (t2) tables.activeDisclosure = t2;
+  yield;
+  const t3 = yield* readApplications(byKind.applications, ctx);
   if (t3) tables.applications = t3;
+  yield;
+  const t4 = yield* readReviewLitigation(byKind.reviewLitigation, ctx);
   if (t4) tables.reviewLitigation = t4;
   return { tables, ctx, reportTables };
 }
@@ -96,6 +105,17 @@ function pipelineFinding(id: string, message: string): Finding {
  * an error in any step becomes a finding and the rest of the record is still returned.
  */
 export function analyze(doc: Document, opts: AnalyzeOptions = {}): Analysis {
+  return drain(analyzeSteps(doc, opts));
+}
+
+/**
+ * `analyze` as a sequence of steps (a table classified, a table read, the prose read, a rule run…),
+ * none longer than a few milliseconds on a large report even before the JavaScript engine has
+ * compiled it. Driven to the end without pause it is `analyze`; the reader drives it in time slices
+ * (`inSlices`, lib/steps.ts). The document should not be changed between steps by the caller; changes the page
+ * itself makes meanwhile are read as they are found, as they would be by any reader.
+ */
+export function* analyzeSteps(doc: Document, opts: AnalyzeOptions = {}): Steps<Analysis> {
   const capturedAt = opts.capturedAt ?? new Date().toISOString();
   const url = opts.url ?? doc.URL ?? '';
   const record: ReportRecord = {
@@ -108,7 +128,7 @@ export function analyze(doc: Document, opts: AnalyzeOptions = {}): Analysis {
   };
   const analysis: Analysis = { record, elements: new Map(), tables: [], body: null };
   try {
-    run(doc, opts, analysis);
+    yield* run(doc, opts, analysis);
   } catch (e) {
     record.findings.push({
       id: 'parser.error:page',
@@ -122,19 +142,22 @@ export function analyze(doc: Document, opts: AnalyzeOptions = {}): Analysis {
   return analysis;
 }
 
-function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
+function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<void> {
   const { record } = analysis;
   const root = doc.body ?? doc.documentElement;
-  const { tables, ctx, reportTables } = readTables(doc);
+  const { tables, ctx, reportTables } = yield* readTables(doc);
   // No standard table and no report words anywhere: an ordinary page; its prose need not be read.
   if (reportTables.length === 0 && !looksLikeReport(doc)) {
     record.report.script = scriptOf(doc.title);
     record.findings.push(pipelineFinding('report.detected:page', NOT_A_REPORT));
     return;
   }
+  yield;
   const allLines = pageLines(root, new Set(reportTables));
+  yield;
   const sections = findSections(allLines);
   const title = readTitle(doc, allLines);
+  yield;
   const present = (Object.keys(tables) as TableKey[]).length;
 
   const body = lowestCommonAncestor([...reportTables, ...sections.map((s) => allLines[s.line]?.el as Element)]) ?? root;
@@ -145,6 +168,7 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
   const rawText = bodyLines.map((l) => l.text).join('\n');
   const text = norm(rawText);
   const period = periodYear(text);
+  yield;
   const told = narrativeYear(
     narrativeLines
       .map((l) => l.text)
@@ -153,6 +177,7 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
   );
 
   const year = title.year ?? period;
+  yield;
   const pub = publishedAt(doc, allLines);
   if (pub) record.source.publishedAt = pub;
   if (title.title) record.source.title = title.title;
@@ -187,17 +212,20 @@ function run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): void {
     return;
   }
 
+  yield;
   record.tables = tables;
   for (const [k, el] of ctx.elements) analysis.elements.set(k, el);
   analysis.tables = reportTables;
   if (ctx.extras.length) record.extras = ctx.extras;
-  record.findings = runChecks({
+  const sentences = yield* toSentences(narrativeLines, year);
+  yield;
+  record.findings = yield* checkSteps({
     tables,
     ...(year !== undefined ? { year } : {}),
     version: record.report.formatVersion,
     labelIssues: ctx.issues,
     sections: sections.map((s) => s.index),
-    sentences: toSentences(narrativeLines, year),
+    sentences,
     years: {
       ...(title.year !== undefined ? { title: title.year } : {}),
       ...(period !== undefined ? { period } : {}),

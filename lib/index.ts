@@ -1,4 +1,4 @@
-export { type Analysis, type AnalyzeOptions, analyze, refKey } from './analyze';
+export { type Analysis, type AnalyzeOptions, analyze, analyzeSteps, refKey } from './analyze';
 export { RULES, runChecks } from './checks';
 export { DERIVED } from './derived';
 export { looksLikeReport } from './detect/quick';
@@ -6,4 +6,5 @@ export { buildGrid, type Grid, type GridCell } from './grid/grid';
 export { toCsv } from './record/csv';
 export { recordFileName } from './record/fileName';
 export * from './record/schema';
+export { drain, inSlices, SLICE_MS, type Sliced, type SliceOptions, type Steps } from './steps';
 export { parseCell } from './text/cell';

@@ -15,8 +15,10 @@ export interface GuestState {
   url: string;
   /** The panel (and the marks) are on the page; false after the reader closed them. */
   shown: boolean;
-  /** Time the last analysis took, in milliseconds. */
+  /** Time the last analysis took, in milliseconds (its slices together). */
   analysisMs?: number;
+  /** The longest the last analysis held the page at once (its longest slice), in milliseconds. */
+  analysisLongestMs?: number;
   /** Cells of failing findings that are marked, and those that could not be found on the page again. */
   marks?: { shown: number; lost: number };
   /** Top frame: its panel shows a child frame's report. */

@@ -1,18 +1,36 @@
 /** Reading the page: the cheap test first, the full analysis only when it says "maybe". */
-import { type Analysis, analyze, type ReportRecord } from '@/lib';
+import { type Analysis, analyzeSteps, inSlices, type ReportRecord, SLICE_MS } from '@/lib';
 import type { Scope } from './scope';
 
 export interface Reading {
   analysis: Analysis;
+  /** Time spent reading, all slices together (ms). */
   ms: number;
+  /** The longest the page was held at once (ms). */
+  longestMs?: number;
 }
 
-/** An analysis that cannot fail: anything thrown becomes a finding of a record that still shows. */
-export function readPage(doc: Document, url: string, previous?: ReportRecord): Reading {
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Give the page a turn: `scheduler.yield()` where there is one (it resumes ahead of other tasks), else a task. */
+function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Read the page in time slices. Resolves with the reading, or null when `scope` ended meanwhile (the
+ * page navigated, the extension was reloaded); never rejects: anything thrown becomes a finding of a
+ * record that still shows.
+ */
+export async function readPage(scope: Scope, doc: Document, url: string, previous?: ReportRecord): Promise<Reading | null> {
   const t0 = performance.now();
   try {
-    const analysis = analyze(doc, { url, ...(previous ? { previous } : {}) });
-    return { analysis, ms: performance.now() - t0 };
+    const steps = analyzeSteps(doc, { url, ...(previous ? { previous } : {}) });
+    const sliced = await inSlices(steps, { budgetMs: SLICE_MS, now: () => performance.now(), pause, alive: () => scope.alive });
+    if (!sliced.value) return null;
+    return { analysis: sliced.value, ms: sliced.busyMs, longestMs: sliced.longestMs };
   } catch (e) {
     const record: ReportRecord = {
       schemaVersion: 1,
@@ -47,40 +65,58 @@ export interface WatchOptions {
 
 /**
  * Look for a report now and, if there is none yet, whenever the page changes (debounced) until one
- * appears or the time budget runs out; the observer is disconnected either way. Resolves with the
- * reading, or null when the budget ran out or the scope ended.
+ * appears or the time budget runs out; the observer is disconnected either way. One attempt runs at
+ * a time (an attempt reads in slices, so the page may change during one); changes meanwhile ask for
+ * one more when it ends. Resolves with the reading, or null when the budget ran out or the scope ended.
  */
 export function watchForReport(
   scope: Scope,
   doc: Document,
-  attempt: () => Reading | null,
+  attempt: () => Promise<Reading | null>,
   { debounceMs = 300, budgetMs = 20_000 }: WatchOptions = {},
 ): { done: Promise<Reading | null>; stop: () => void } {
   let settle: (r: Reading | null) => void = () => {};
   const done = new Promise<Reading | null>((resolve) => {
     settle = resolve;
   });
-  const first = attempt();
-  if (first) {
-    settle(first);
-    return { done, stop: () => {} };
-  }
+  let finished = false;
+  let busy = false;
+  let again = false;
   let timer: number | undefined;
   const observer = new MutationObserver(() => {
     scope.clearTimeout(timer);
-    timer = scope.timeout(() => {
-      const r = attempt();
-      if (r) stop(r);
-    }, debounceMs);
+    timer = scope.timeout(() => void look(), debounceMs);
   });
   const budget = scope.timeout(() => stop(null), budgetMs);
   const stop = (result: Reading | null) => {
+    if (finished) return;
+    finished = true;
     observer.disconnect();
     scope.clearTimeout(timer);
     scope.clearTimeout(budget);
     settle(result);
   };
+  const look = async () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    try {
+      do {
+        again = false;
+        const r = await attempt();
+        if (finished) return;
+        if (r) return stop(r);
+      } while (again);
+    } catch {
+      // an attempt that fails is a page that is not (yet) a report; the next change asks again
+    } finally {
+      busy = false;
+    }
+  };
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   scope.add(() => stop(null));
+  void look();
   return { done, stop: () => stop(null) };
 }

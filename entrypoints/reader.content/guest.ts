@@ -61,6 +61,7 @@ export class Guest {
   private rendering: Promise<void> = Promise.resolve();
   private prefs: Promise<void> | null = null;
   private lastSignature = '';
+  private rereads = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.scope = new Scope(ctx);
@@ -145,7 +146,7 @@ export class Guest {
     this.status = 'searching';
     this.lastSignature = '';
     this.render();
-    const watch = watchForReport(run, document, () => this.attempt());
+    const watch = watchForReport(run, document, () => this.attempt(run));
     const found = await watch.done;
     if (this.run !== run || !run.alive) return;
     if (!found) {
@@ -156,13 +157,13 @@ export class Guest {
   }
 
   /** The cheap test, then the full read, skipped when nothing that matters changed since the last try. */
-  private attempt(): Reading | null {
+  private async attempt(run: Scope): Promise<Reading | null> {
     if (!looksLikeReport(document)) return null;
     const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
     if (signature === this.lastSignature) return null;
     this.lastSignature = signature;
-    const r = readPage(document, location.href);
-    return isShowable(r) ? r : null;
+    const r = await readPage(run, document, location.href);
+    return r && isShowable(r) ? r : null;
   }
 
   /** A report: read it again with last year's record when the history has one, then show it. */
@@ -174,7 +175,9 @@ export class Guest {
       if (this.run !== run || !run.alive) return;
       if (previous) {
         this.previous = previous;
-        reading = readPage(document, location.href, previous);
+        const again = await readPage(run, document, location.href, previous);
+        if (!again || this.run !== run) return;
+        reading = again;
       }
     }
     await this.setReading(reading);
@@ -208,7 +211,7 @@ export class Guest {
         if (this.ui && !this.ui.host.isConnected) this.render();
         if (!this.touchesTables(records)) return;
         run.clearTimeout(timer);
-        timer = run.timeout(() => this.reread(), CHANGE_DEBOUNCE_MS);
+        timer = run.timeout(() => this.reread(run), CHANGE_DEBOUNCE_MS);
       }),
     );
     observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -230,10 +233,13 @@ export class Guest {
     return false;
   }
 
-  private reread(): void {
+  /** Read the changed page again; of overlapping re-reads (a slow one, a change meanwhile) the last one counts. */
+  private async reread(run: Scope): Promise<void> {
+    if (!this.reading) return;
+    const ticket = ++this.rereads;
+    const fresh = await readPage(run, document, location.href, this.previous ?? undefined);
     const old = this.reading;
-    if (!old) return;
-    const fresh = readPage(document, location.href, this.previous ?? undefined);
+    if (!fresh || !old || ticket !== this.rereads || this.run !== run) return;
     if (!isShowable(fresh)) {
       // The tables went away (a page being rebuilt); keep the findings, the marks say what is lost.
       this.marks?.layout();
@@ -241,7 +247,7 @@ export class Guest {
     }
     if (sameResult(old.analysis.record, fresh.analysis.record)) {
       this.reading = {
-        ms: fresh.ms,
+        ...fresh,
         analysis: { ...old.analysis, elements: fresh.analysis.elements, tables: fresh.analysis.tables, body: fresh.analysis.body },
       };
       this.marks?.relocate();
@@ -262,6 +268,7 @@ export class Guest {
       url: location.href,
       shown: this.shown,
       ...(this.reading ? { analysisMs: Math.round(this.reading.ms * 10) / 10 } : {}),
+      ...(this.reading?.longestMs !== undefined ? { analysisLongestMs: Math.round(this.reading.longestMs * 10) / 10 } : {}),
       ...(this.marks ? { marks: this.marks.count } : {}),
     };
   }

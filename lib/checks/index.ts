@@ -1,4 +1,5 @@
 import type { Finding } from '../record/schema';
+import { drain, type Steps } from '../steps';
 import { cellBlank } from './cellBlank';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
@@ -38,10 +39,16 @@ export const RULES: readonly Rule[] = [
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
 export function runChecks(input: CheckInput): Finding[] {
+  return drain(checkSteps(input));
+}
+
+/** `runChecks` one rule per step (see `analyzeSteps`). */
+export function* checkSteps(input: CheckInput): Steps<Finding[]> {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const [i, rule] of RULES.entries()) {
+    if (i > 0) yield;
     try {
-      findings.push(...rule.run(input));
+      findings.push(...(rule.steps ? yield* rule.steps(input) : rule.run(input)));
     } catch (e) {
       findings.push({
         id: `${rule.id}:error`,

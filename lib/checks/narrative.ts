@@ -1,10 +1,11 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
+import { drain, type Steps } from '../steps';
 import { T3_ROWS } from '../tables/labels';
 import { labelCore } from '../text/normalize';
 import { cellAt } from './equation';
-import { statements } from './narrativeFigures';
+import { statementSteps } from './narrativeFigures';
 import { APPLICANTS, resultRows } from './t3equations';
-import type { Rule } from './types';
+import type { CheckInput, Rule } from './types';
 
 const t3 = (row: string): CellRef => ({ table: 'applications', row, column: 'total' });
 const t4 = (row: string, column = 'total'): CellRef => ({ table: 'reviewLitigation', row, column });
@@ -61,56 +62,60 @@ function tableFigure(tables: ReportRecord['tables'], ref: CellRef): { value: num
   return { value: 0, fromParts: false };
 }
 
+/** The rule's work, one step per few sentences (the patterns are many; see lib/steps.ts). */
+function* narrativeSteps({ sentences, year, tables }: CheckInput): Steps<Finding[]> {
+  const out: Finding[] = [];
+  const counts = new Map<string, number>();
+  const rows = resultRows(tables.applications ?? {});
+  for (const st of yield* statementSteps(sentences, year)) {
+    const n = (counts.get(st.figure) ?? 0) + 1;
+    counts.set(st.figure, n);
+    const rule = `narrative.${st.figure}`;
+    const base = { id: `${rule}:${n}`, rule, severity: 'warning' as const, quote: st.quote };
+    if (st.figure === 'allUpheld') {
+      const refs = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((g) => [t4(g, 'corrected'), t4(g, 'pending')]);
+      const nonzero = refs.filter((r) => (cellAt(tables, r)?.value ?? 0) > 0);
+      if (!tables.reviewLitigation) {
+        out.push({ ...base, status: 'na', message: '正文说「均获维持」，但没有找到表四。', cells: [] });
+      } else if (nonzero.length === 0) {
+        out.push({ ...base, status: 'pass', message: '正文说「均获维持」，表四没有纠正或尚未审结的案件。', cells: refs });
+      } else {
+        out.push({ ...base, status: 'fail', message: '正文说「均获维持」，但表四有结果纠正或尚未审结的案件。', cells: nonzero });
+      }
+      continue;
+    }
+    const t = target(st.figure, rows);
+    if (!t) continue;
+    const figures = t.refs.map((r) => tableFigure(tables, r));
+    if (t.refs.length === 0 || figures.some((f) => f === null)) {
+      out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
+      continue;
+    }
+    const table = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
+    const fromParts = t.refs.filter((_, i) => figures[i]?.fromParts);
+    const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
+    const common = {
+      ...base,
+      sides: ['正文', '表格'] as [string, string],
+      expected: table,
+      actual: st.value,
+      difference: st.value - table,
+      cells: t.refs,
+      ...(fromParts.length ? { assumedZero: fromParts } : {}),
+    };
+    out.push(
+      table === st.value
+        ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致${how}。` }
+        : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件${how}，相差 ${st.value - table}。` },
+    );
+  }
+  return out;
+}
+
 export const narrative: Rule = {
   id: 'narrative',
   severity: 'warning',
   title: '正文所述全年数字与表格一致',
-  run: ({ sentences, year, tables }) => {
-    const out: Finding[] = [];
-    const counts = new Map<string, number>();
-    const rows = resultRows(tables.applications ?? {});
-    for (const st of statements(sentences, year)) {
-      const n = (counts.get(st.figure) ?? 0) + 1;
-      counts.set(st.figure, n);
-      const rule = `narrative.${st.figure}`;
-      const base = { id: `${rule}:${n}`, rule, severity: 'warning' as const, quote: st.quote };
-      if (st.figure === 'allUpheld') {
-        const refs = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((g) => [t4(g, 'corrected'), t4(g, 'pending')]);
-        const nonzero = refs.filter((r) => (cellAt(tables, r)?.value ?? 0) > 0);
-        if (!tables.reviewLitigation) {
-          out.push({ ...base, status: 'na', message: '正文说「均获维持」，但没有找到表四。', cells: [] });
-        } else if (nonzero.length === 0) {
-          out.push({ ...base, status: 'pass', message: '正文说「均获维持」，表四没有纠正或尚未审结的案件。', cells: refs });
-        } else {
-          out.push({ ...base, status: 'fail', message: '正文说「均获维持」，但表四有结果纠正或尚未审结的案件。', cells: nonzero });
-        }
-        continue;
-      }
-      const t = target(st.figure, rows);
-      if (!t) continue;
-      const figures = t.refs.map((r) => tableFigure(tables, r));
-      if (t.refs.length === 0 || figures.some((f) => f === null)) {
-        out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
-        continue;
-      }
-      const table = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
-      const fromParts = t.refs.filter((_, i) => figures[i]?.fromParts);
-      const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
-      const common = {
-        ...base,
-        sides: ['正文', '表格'] as [string, string],
-        expected: table,
-        actual: st.value,
-        difference: st.value - table,
-        cells: t.refs,
-        ...(fromParts.length ? { assumedZero: fromParts } : {}),
-      };
-      out.push(
-        table === st.value
-          ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致${how}。` }
-          : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件${how}，相差 ${st.value - table}。` },
-      );
-    }
-    return out;
-  },
+  run: (input) => drain(narrativeSteps(input)),
+  steps: narrativeSteps,
 };

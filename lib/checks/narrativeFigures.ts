@@ -1,3 +1,4 @@
+import { drain, type Steps } from '../steps';
 import { chineseNumeral } from '../text/normalize';
 import type { Sentence } from './types';
 
@@ -76,10 +77,19 @@ function wholeYear(clause: string, year: number | undefined, figure: string): bo
   return true;
 }
 
+/** Sentences looked at per step: each is tried against every pattern above. */
+const SENTENCES_PER_STEP = 4;
+
 /** Find every figure the narrative states about the whole year. */
 export function statements(sentences: Sentence[], year: number | undefined): Statement[] {
+  return drain(statementSteps(sentences, year));
+}
+
+/** `statements` in steps (see lib/steps.ts). */
+export function* statementSteps(sentences: Sentence[], year: number | undefined): Steps<Statement[]> {
   const out: Statement[] = [];
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
+    if (i % SENTENCES_PER_STEP === SENTENCES_PER_STEP - 1) yield;
     if (!s.scoped) continue;
     for (const clause of s.norm.split(/[，,；;。]/)) {
       const found = new Set<string>();

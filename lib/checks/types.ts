@@ -1,4 +1,5 @@
 import type { Finding, FormatVersion, ReportRecord, Severity, TableKey } from '../record/schema';
+import type { Steps } from '../steps';
 import type { LabelIssue } from '../tables/context';
 
 /** A sentence of the report's own text, as written, with the normalised form used for matching. */
@@ -32,4 +33,6 @@ export interface Rule {
   /** One line in Chinese, for the panel and the docs. */
   title: string;
   run(input: CheckInput): Finding[];
+  /** `run` cut into steps (see lib/steps.ts), for a rule that may take more than a moment on a big report. */
+  steps?(input: CheckInput): Steps<Finding[]>;
 }

@@ -1,4 +1,5 @@
 import type { Sentence } from '../checks/types';
+import type { Steps } from '../steps';
 import { norm } from '../text/normalize';
 import type { Line } from './lines';
 
@@ -8,11 +9,15 @@ const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|�
 const FIGURE_WORDS =
   /申[请請]|公[开開]|复[议議]|複議|覆議|[诉訴][讼訟]|[办辦][结結]|答[复覆]|[结結][转轉]|[处處]理|提供|[维維]持|顺延|順延/;
 
+/** Lines looked at per step. */
+const LINES_PER_STEP = 24;
+
 /** The narrative's sentences that could state a figure, each with whether it speaks of the whole year. */
-export function toSentences(lines: Line[], year: number | undefined): Sentence[] {
+export function* toSentences(lines: Line[], year: number | undefined): Steps<Sentence[]> {
   const out: Sentence[] = [];
   const yearMark = year ? `${year}年` : null;
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     if (!FIGURE_WORDS.test(line.text)) continue;
     const lineNorm = norm(line.text);
     const lineScoped = SCOPE.test(lineNorm) || (yearMark !== null && lineNorm.includes(yearMark));

@@ -1,5 +1,6 @@
 import { type Grid, rowCells } from '../grid/grid';
 import type { CellTable } from '../record/schema';
+import { ROWS_PER_STEP, type Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
 import type { ReadContext } from './context';
 import { findDef, labelOf, T2_COLUMNS, T2_ROWS } from './labels';
@@ -10,11 +11,12 @@ const TABLE = 'activeDisclosure' as const;
  * Read 表二: a stack of sub-blocks (caption row 第二十条第（N）项, header row 信息内容 | …, data rows),
  * in one table or one table per block. Each data row is mapped through the latest header row.
  */
-export function readActiveDisclosure(grids: Grid[], ctx: ReadContext): CellTable | undefined {
+export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
   const table: CellTable = {};
   for (const grid of grids) {
     let header: (string | null)[] = [];
     for (let r = 0; r < grid.slots.length; r++) {
+      if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const cells = rowCells(grid, r);
       const first = cells[0];
       if (!first) continue;

@@ -1,5 +1,6 @@
 import { type Grid, type GridCell, rowCells } from '../grid/grid';
 import type { Cell, CellTable } from '../record/schema';
+import { ROWS_PER_STEP, type Steps } from '../steps';
 import { parseCell } from '../text/cell';
 import { labelCore, norm, squash } from '../text/normalize';
 import { MAX_LABEL } from './classify';
@@ -100,7 +101,7 @@ function inherit(prev: Columns, grid: Grid, firstRow: number): Columns {
  * Read 表三 from one or more grids (a table split over several `<table>` elements by page breaks),
  * mapping rows and columns by their labels. Rows or columns the template lacks go to extras.
  */
-export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | undefined {
+export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
   const table: CellTable = {};
   let layout: Columns | null = null;
   const extraRows: { label: string; cells: Record<string, Cell> }[] = [];
@@ -122,8 +123,10 @@ export function readApplications(grids: Grid[], ctx: ReadContext): CellTable | u
     } else if (layout) layout = inherit(layout, grid, first);
     if (!layout) continue;
     const cols: Columns = layout;
+    yield;
 
     for (let r = first; r < grid.slots.length; r++) {
+      if ((r - first) % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const cells = rowCells(grid, r);
       const labelCells = cells.filter((c) => c.col < cols.firstData);
       const labels = labelCells.map((c) => c.text).filter((t) => norm(t) !== '');

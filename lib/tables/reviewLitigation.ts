@@ -1,5 +1,6 @@
 import { type Grid, type GridCell, rowCells } from '../grid/grid';
 import type { CellTable } from '../record/schema';
+import type { Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
 import type { ReadContext } from './context';
 import { findDef, labelOf, T4_COLUMNS, T4_GROUPS } from './labels';
@@ -12,7 +13,7 @@ const HEADER_WORD = /行政复议|行政诉讼|起诉|维持|纠正|其他|审�
  * Columns are mapped by their header labels; where a leaf label is unreadable (「结果」 alone), by its
  * place within its group, and that is reported as a relabelling.
  */
-export function readReviewLitigation(grids: Grid[], ctx: ReadContext): CellTable | undefined {
+export function* readReviewLitigation(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
   for (const grid of grids) {
     let header = 0;
     for (let r = 0; r < grid.slots.length; r++) {
@@ -41,6 +42,7 @@ export function readReviewLitigation(grids: Grid[], ctx: ReadContext): CellTable
 
     const table: CellTable = {};
     for (const g of T4_GROUPS) {
+      yield;
       const mine = columns.filter((c) => c.group === g.key);
       const used = new Set<GridCell>();
       mine.forEach((col, i) => {

@@ -29,14 +29,14 @@ describe('waiting for a late body', () => {
   const reading = { analysis: {} as never, ms: 1 };
 
   it('answers at once when the report is already there', async () => {
-    const attempt = vi.fn(() => reading);
+    const attempt = vi.fn(async () => reading);
     expect(await watchForReport(scope, document, attempt).done).toBe(reading);
     expect(attempt).toHaveBeenCalledOnce();
   });
 
   it('looks again after the page changes, debounced, and stops watching once found', async () => {
     let ready = false;
-    const attempt = vi.fn(() => (ready ? reading : null));
+    const attempt = vi.fn(async () => (ready ? reading : null));
     const watch = watchForReport(scope, document, attempt, { debounceMs: 20, budgetMs: 5_000 });
     for (let i = 0; i < 5; i++) document.body.append(document.createElement('p'));
     ready = true;
@@ -48,14 +48,37 @@ describe('waiting for a late body', () => {
     expect(attempt).toHaveBeenCalledTimes(2);
   });
 
+  it('runs one attempt at a time (they read in slices), and once more after changes made during one', async () => {
+    let running = 0;
+    let most = 0;
+    let release: () => void = () => {};
+    const attempt = vi.fn(async () => {
+      running++;
+      most = Math.max(most, running);
+      // The first attempt is slow: it finishes only when released.
+      if (attempt.mock.calls.length === 1) await new Promise<void>((r) => (release = r));
+      running--;
+      return attempt.mock.calls.length >= 2 ? reading : null;
+    });
+    const watch = watchForReport(scope, document, attempt, { debounceMs: 5, budgetMs: 5_000 });
+    document.body.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 40));
+    // The change's debounced look came while the first attempt was still reading: it waits.
+    expect(attempt).toHaveBeenCalledTimes(1);
+    release();
+    expect(await watch.done).toBe(reading);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(most).toBe(1);
+  });
+
   it('gives up when the time budget runs out', async () => {
-    const attempt = vi.fn(() => null);
+    const attempt = vi.fn(async () => null);
     const watch = watchForReport(scope, document, attempt, { debounceMs: 5, budgetMs: 40 });
     expect(await watch.done).toBeNull();
   });
 
   it('stops when its scope ends (navigation, extension reloaded)', async () => {
-    const watch = watchForReport(scope, document, () => null, { budgetMs: 60_000 });
+    const watch = watchForReport(scope, document, async () => null, { budgetMs: 60_000 });
     ctx.notifyInvalidated();
     expect(await watch.done).toBeNull();
     expect(scope.alive).toBe(false);
