@@ -4,12 +4,14 @@ import { Guest } from './guest';
 import { report } from './safe';
 
 /**
- * The reader: detect, read, check, mark and show. Not declared in the manifest: the loader
- * (entrypoints/loader.ts), which runs on every page, asks the background to inject it into a frame
- * only when that frame looks like a report, so ordinary pages never load it.
+ * The reader: detect, read, check, mark and show. Not declared in the manifest: the background
+ * injects it into a frame only when its first look (utils/look.ts; the loader where there is no page
+ * world) says the frame looks like a report, so ordinary pages never load it. The reading itself
+ * runs in time slices after `start()` returns (detect.ts `readPage`); the `nianbao:read` measure
+ * covers only the start.
  */
 export default defineContentScript({
-  // Host access for these sites (the scripting API needs it); the loader decides where it runs.
+  // Host access for these sites (the scripting API needs it); the background decides where it runs.
   matches: ['*://*.gov.cn/*'],
   registration: 'runtime',
   cssInjectionMode: 'ui',
