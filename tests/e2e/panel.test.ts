@@ -43,7 +43,12 @@ describe('the panel', () => {
       expect(line).toContain(record.report.agency);
       expect(line).toContain(String(record.report.year));
       // The reader read in time slices and says how long the longest held the page.
-      const state = await askTab<{ analysisMs?: number; analysisLongestMs?: number }>(b, await tabIdOf(b, page), { type: 'nianbao:ping' }, 0);
+      const state = await askTab<{ analysisMs?: number; analysisLongestMs?: number }>(
+        b,
+        await tabIdOf(b, page),
+        { type: 'nianbao:ping' },
+        0,
+      );
       expect(state?.analysisLongestMs).toBeGreaterThan(0);
       expect(state?.analysisLongestMs).toBeLessThanOrEqual((state?.analysisMs ?? 0) + 0.1);
       await page.close();
