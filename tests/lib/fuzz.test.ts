@@ -78,7 +78,8 @@ describe('fuzzing', () => {
         }
         expect(wrong).toBe(0);
         // Each cell spans at most 1,000 columns; a rowspan from above can push a row's cells right.
-        expect(g.width).toBeLessThanOrEqual(1000 * Math.max(1, t.rows.reduce((n, r) => n + r.length, 0)));
+        const cells = t.rows.reduce((n, r) => n + r.length, 0);
+        expect(g.width).toBeLessThanOrEqual(1000 * Math.max(1, cells));
         // Nested cells are never cells of the outer grid.
         const own = new Set(g.cells.map((c) => c.el));
         for (const td of Array.from(tableEl.querySelectorAll(':scope table td, :scope table th'))) expect(own.has(td)).toBe(false);
