@@ -4,6 +4,7 @@
  */
 import { analyzeSteps } from '../lib/analyze';
 import { inSlices, SLICE_MS } from '../lib/steps';
+import { yieldToPage } from '../utils/pause';
 
 export { analyze, analyzeSteps } from '../lib/analyze';
 export { buildGrid } from '../lib/grid/grid';
@@ -48,13 +49,8 @@ export function pageFloor(doc: Document): number {
   return chars;
 }
 
-/** The reader's way (entrypoints/reader.content/detect.ts): in slices, pausing with `scheduler.yield` where there is one. */
+/** The reader's way (entrypoints/reader.content/detect.ts): in slices of its budget, with its pause. */
 export async function analyzeInSlices(doc: Document): Promise<{ busy: number; longest: number; slices: number }> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const r = await inSlices(analyzeSteps(doc), {
-    budgetMs: SLICE_MS,
-    now: () => performance.now(),
-    pause: () => (scheduler?.yield ? scheduler.yield() : new Promise((res) => setTimeout(res, 0))),
-  });
+  const r = await inSlices(analyzeSteps(doc), { budgetMs: SLICE_MS, now: () => performance.now(), pause: yieldToPage });
   return { busy: r.busyMs, longest: r.longestMs, slices: r.slices };
 }

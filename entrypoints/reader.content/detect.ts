@@ -1,5 +1,6 @@
 /** Reading the page: the cheap test first, the full analysis only when it says "maybe". */
 import { type Analysis, analyzeSteps, inSlices, type ReportRecord, SLICE_MS } from '@/lib';
+import { yieldToPage } from '@/utils/pause';
 import type { Scope } from './scope';
 
 export interface Reading {
@@ -8,15 +9,6 @@ export interface Reading {
   ms: number;
   /** The longest the page was held at once (ms). */
   longestMs?: number;
-}
-
-type Scheduler = { yield?: () => Promise<void> };
-
-/** Give the page a turn: `scheduler.yield()` where there is one (it resumes ahead of other tasks), else a task. */
-function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -28,7 +20,12 @@ export async function readPage(scope: Scope, doc: Document, url: string, previou
   const t0 = performance.now();
   try {
     const steps = analyzeSteps(doc, { url, ...(previous ? { previous } : {}) });
-    const sliced = await inSlices(steps, { budgetMs: SLICE_MS, now: () => performance.now(), pause, alive: () => scope.alive });
+    const sliced = await inSlices(steps, {
+      budgetMs: SLICE_MS,
+      now: () => performance.now(),
+      pause: yieldToPage,
+      alive: () => scope.alive,
+    });
     if (!sliced.value) return null;
     return { analysis: sliced.value, ms: sliced.busyMs, longestMs: sliced.longestMs };
   } catch (e) {
