@@ -1,4 +1,4 @@
-import { checkSteps } from './checks';
+import { type CheckInput, checkSteps } from './checks';
 import { derive } from './derived';
 import { pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
@@ -31,6 +31,11 @@ export interface Analysis {
   tables: Element[];
   /** The element holding the article (the report's text and tables). */
   body: Element | null;
+  /**
+   * What the checks looked at (without last year's record), when they ran: `recheckSteps` runs them
+   * again with another previous record without reading the page again.
+   */
+  checked?: Omit<CheckInput, 'previous'>;
 }
 
 export { refKey };
@@ -142,6 +147,18 @@ export function* analyzeSteps(doc: Document, opts: AnalyzeOptions = {}): Steps<A
   return analysis;
 }
 
+/**
+ * The same analysis checked against another previous-year record (or none): only the checks run
+ * again, the page is not read again. An analysis whose checks did not run (not a report) is returned
+ * as it is.
+ */
+export function* recheckSteps(analysis: Analysis, previous?: ReportRecord): Steps<Analysis> {
+  const { checked } = analysis;
+  if (!checked) return analysis;
+  const findings = yield* checkSteps({ ...checked, ...(previous ? { previous } : {}) });
+  return { ...analysis, record: { ...analysis.record, findings } };
+}
+
 function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<void> {
   const { record } = analysis;
   const root = doc.body ?? doc.documentElement;
@@ -219,7 +236,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   if (ctx.extras.length) record.extras = ctx.extras;
   const sentences = yield* toSentences(narrativeLines, year);
   yield;
-  record.findings = yield* checkSteps({
+  const checked: Omit<CheckInput, 'previous'> = {
     tables,
     ...(year !== undefined ? { year } : {}),
     version: record.report.formatVersion,
@@ -232,8 +249,9 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
       ...(told !== undefined ? { narrative: told } : {}),
     },
     media: countMedia(body),
-    ...(opts.previous ? { previous: opts.previous } : {}),
-  });
+  };
+  analysis.checked = checked;
+  record.findings = yield* checkSteps({ ...checked, ...(opts.previous ? { previous: opts.previous } : {}) });
   record.derived = derive(tables);
   record.reading = {
     tablesFound: reportTables.length,

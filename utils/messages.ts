@@ -19,6 +19,8 @@ export interface GuestState {
   analysisMs?: number;
   /** The longest the last analysis held the page at once (its longest slice), in milliseconds. */
   analysisLongestMs?: number;
+  /** How many times this frame read the whole page since it last started looking (late bodies, changed tables). */
+  pageReads: number;
   /** Cells of failing findings that are marked, and those that could not be found on the page again. */
   marks?: { shown: number; lost: number };
   /** Top frame: its panel shows a child frame's report. */

@@ -1,5 +1,5 @@
 /** Reading the page: the cheap test first, the full analysis only when it says "maybe". */
-import { type Analysis, analyzeSteps, inSlices, type ReportRecord, SLICE_MS } from '@/lib';
+import { type Analysis, analyzeSteps, inSlices, type ReportRecord, recheckSteps, SLICE_MS, type Steps } from '@/lib';
 import { yieldToPage } from '@/utils/pause';
 import type { Scope } from './scope';
 
@@ -16,11 +16,30 @@ export interface Reading {
  * page navigated, the extension was reloaded); never rejects: anything thrown becomes a finding of a
  * record that still shows.
  */
-export async function readPage(scope: Scope, doc: Document, url: string, previous?: ReportRecord): Promise<Reading | null> {
+export function readPage(scope: Scope, doc: Document, url: string, previous?: ReportRecord): Promise<Reading | null> {
+  return inPageSlices(scope, doc, url, () => analyzeSteps(doc, { url, ...(previous ? { previous } : {}) }));
+}
+
+/**
+ * A reading checked against last year's record (or none): only the checks run again, in time slices;
+ * the page is not read again. Resolves like `readPage`.
+ */
+export async function recheckPage(scope: Scope, reading: Reading, previous?: ReportRecord): Promise<Reading | null> {
+  const { record } = reading.analysis;
+  const r = await inPageSlices(scope, null, record.source.url, () => recheckSteps(reading.analysis, previous), record.source.title);
+  return r && { ...r, ms: r.ms + reading.ms, longestMs: Math.max(r.longestMs ?? 0, reading.longestMs ?? 0) };
+}
+
+async function inPageSlices(
+  scope: Scope,
+  doc: Document | null,
+  url: string,
+  steps: () => Steps<Analysis>,
+  title = doc?.title.trim() ?? '',
+): Promise<Reading | null> {
   const t0 = performance.now();
   try {
-    const steps = analyzeSteps(doc, { url, ...(previous ? { previous } : {}) });
-    const sliced = await inSlices(steps, {
+    const sliced = await inSlices(steps(), {
       budgetMs: SLICE_MS,
       now: () => performance.now(),
       pause: yieldToPage,
@@ -31,7 +50,7 @@ export async function readPage(scope: Scope, doc: Document, url: string, previou
   } catch (e) {
     const record: ReportRecord = {
       schemaVersion: 1,
-      source: { url, title: doc.title.trim(), capturedAt: new Date().toISOString() },
+      source: { url, title, capturedAt: new Date().toISOString() },
       report: { isReport: true, isTemplate: false, formatVersion: 'unknown' },
       tables: {},
       findings: [

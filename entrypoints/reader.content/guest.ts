@@ -10,7 +10,7 @@ import { type CellRef, type Finding, looksLikeReport, type ReportRecord } from '
 import { findingRefs, markSpecs } from '@/utils/findings';
 import { loadLang, onLangChange } from '@/utils/i18n';
 import { type GetReply, type GuestState, type GuestStatus, isToGuest, type ToGuest, toBackground } from '@/utils/messages';
-import { isShowable, type Reading, readPage, watchForReport } from './detect';
+import { isShowable, type Reading, readPage, recheckPage, watchForReport } from './detect';
 import { MarkLayer } from './marks';
 import { resolver } from './refind';
 import { report, safe } from './safe';
@@ -45,6 +45,8 @@ export class Guest {
   private status: GuestStatus = 'searching';
   private reading: Reading | null = null;
   private previous: ReportRecord | null = null;
+  /** Whole-page reads since the last `search` (see `GuestState.pageReads`). */
+  private pageReads = 0;
   private url = pageUrl(location.href);
   /** The reader has not closed the panel. */
   private shown = true;
@@ -142,6 +144,7 @@ export class Guest {
     if (this.reading) void toBackground({ type: 'nianbao:cleared' });
     this.reading = null;
     this.previous = null;
+    this.pageReads = 0;
     this.selectedId = null;
     this.status = 'searching';
     this.lastSignature = '';
@@ -162,11 +165,12 @@ export class Guest {
     const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
     if (signature === this.lastSignature) return null;
     this.lastSignature = signature;
+    this.pageReads++;
     const r = await readPage(run, document, location.href);
     return r && isShowable(r) ? r : null;
   }
 
-  /** A report: read it again with last year's record when the history has one, then show it. */
+  /** A report: checked again with last year's record when the history has one (the page is not read again), then shown. */
   private async accept(found: Reading, run: Scope): Promise<void> {
     let reading = found;
     const { agency, year } = found.analysis.record.report;
@@ -175,7 +179,7 @@ export class Guest {
       if (this.run !== run || !run.alive) return;
       if (previous) {
         this.previous = previous;
-        const again = await readPage(run, document, location.href, previous);
+        const again = await recheckPage(run, found, previous);
         if (!again || this.run !== run) return;
         reading = again;
       }
@@ -237,6 +241,7 @@ export class Guest {
   private async reread(run: Scope): Promise<void> {
     if (!this.reading) return;
     const ticket = ++this.rereads;
+    this.pageReads++;
     const fresh = await readPage(run, document, location.href, this.previous ?? undefined);
     const old = this.reading;
     if (!fresh || !old || ticket !== this.rereads || this.run !== run) return;
@@ -267,6 +272,7 @@ export class Guest {
       status: this.status,
       url: location.href,
       shown: this.shown,
+      pageReads: this.pageReads,
       ...(this.reading ? { analysisMs: Math.round(this.reading.ms * 10) / 10 } : {}),
       ...(this.reading?.longestMs !== undefined ? { analysisLongestMs: Math.round(this.reading.longestMs * 10) / 10 } : {}),
       ...(this.marks ? { marks: this.marks.count } : {}),

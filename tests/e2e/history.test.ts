@@ -1,6 +1,7 @@
 /** The history: kept across a browser restart, and feeding last year's record to the cross-year rules. */
 import { afterAll, expect, inject, it } from 'vitest';
-import { type Browser, launch, liveRecord, openFixture, openPopup, tabIdOf } from './browser';
+import type { GuestState } from '../../utils/messages';
+import { askTab, type Browser, launch, liveRecord, openFixture, openPopup, tabIdOf } from './browser';
 
 const open: Browser[] = [];
 
@@ -59,4 +60,7 @@ it('the cross-year finding appears after visiting last year’s page', async () 
   const item = page.locator('nianbao-check .finding[data-finding-id="crossYear.carryOver:commercial"]');
   await expect.poll(() => item.getAttribute('data-status')).toBe('fail');
   expect(await page.locator('nianbao-check .mark[data-ref="applications|carriedOver|commercial"]').count()).toBe(1);
+  // Last year's record only ran the checks again: the page was read once.
+  const state = await askTab<GuestState>(b, await tabIdOf(b, page), { type: 'nianbao:ping' }, 0);
+  expect(state?.pageReads).toBe(1);
 });

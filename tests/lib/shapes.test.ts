@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { recheckSteps } from '../../lib/analyze';
 import type { ReportRecord } from '../../lib/record/schema';
+import { drain } from '../../lib/steps';
 import { analyzeFixture, failing } from './helpers';
 
 type Table = keyof ReportRecord['tables'];
@@ -252,6 +254,25 @@ describe('cross-year', () => {
     const { record } = analyzeFixture('cross-year-2023-bad.html', { previous });
     expect(failing(record)).toEqual(['crossYear.carryOver:commercial', 'crossYear.carryOver:total', 'crossYear.inForce:regulations']);
     expect(finding(record, 'crossYear.inForce:regulations')).toMatchObject({ actual: 35, expected: 34, difference: 1 });
+  });
+
+  it('checking an analysis again with last year gives what reading with it gives, without reading the page again', () => {
+    const alone = analyzeFixture('cross-year-2023-bad.html');
+    const withPrevious = analyzeFixture('cross-year-2023-bad.html', { previous }).record;
+    const again = drain(recheckSteps(alone, previous));
+    expect(again.record.findings).toEqual(withPrevious.findings);
+    expect(failing(again.record)).toEqual(['crossYear.carryOver:commercial', 'crossYear.carryOver:total', 'crossYear.inForce:regulations']);
+    // the same cells, elements and tables: nothing was read again
+    expect(again.record.tables).toBe(alone.record.tables);
+    expect(again.elements).toBe(alone.elements);
+    // the first analysis is left as it was, and checking without a previous record drops the cross-year findings
+    expect(alone.record.findings.some((f) => f.rule.startsWith('crossYear'))).toBe(false);
+    expect(drain(recheckSteps(again)).record.findings).toEqual(alone.record.findings);
+  });
+
+  it('a page that is not a report has nothing to check again', () => {
+    const other = analyzeFixture('iframe-body.html');
+    expect(drain(recheckSteps(other, previous))).toBe(other);
   });
 });
 
