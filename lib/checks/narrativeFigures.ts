@@ -44,6 +44,9 @@ const PATTERNS: [string, RegExp][] = [
   ['litigation', new RegExp(`行政诉讼${GAP}${N}${UNIT}`)],
 ];
 
+/** What every pattern above ends with (the last character of N, then UNIT). */
+const FIGURE_UNIT = new RegExp(`[\\d零〇一二两三四五六七八九十百千]${UNIT}`);
+
 /** Whole-year statements of nothing: 「未收到…申请」, 「未发生…行政复议」. */
 const ZERO: [string, RegExp][] = [
   ['newReceived', /(?:未|没有|无)(?:接到|收到|受理|接收)[^，,。；;]{0,20}?申请/],
@@ -93,7 +96,9 @@ export function* statementSteps(sentences: Sentence[], year: number | undefined)
     if (!s.scoped) continue;
     for (const clause of s.norm.split(/[，,；;。]/)) {
       const found = new Set<string>();
-      for (const [figure, re] of PATTERNS) {
+      // Every pattern ends in a figure and its unit: a clause without one skips them all.
+      const patterns = FIGURE_UNIT.test(clause) ? PATTERNS : [];
+      for (const [figure, re] of patterns) {
         const m = re.exec(clause);
         if (!m || found.has(figure)) continue;
         if (PART.test(m[0]) && figure !== 'newReceived') continue;

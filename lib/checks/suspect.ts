@@ -45,7 +45,12 @@ export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; val
   return { ref: c.ref, value, explains: failing.map((f) => f.eq.id) };
 }
 
+/** The rules whose equations `findSuspect` solves (those of `t3Equations`). */
+const T3_RULES = new Set(['t3.rowTotal', 't3.resultsSum', 't3.balance']);
+
 export function applySuspect(findings: Finding[], tables: ReportRecord['tables']): void {
+  // Most reports add up: with no 表三 equation failing there is nothing to explain.
+  if (!findings.some((f) => f.status === 'fail' && T3_RULES.has(f.rule))) return;
   const s = findSuspect(tables);
   if (!s) return;
   const cell = cellAt(tables, s.ref);

@@ -135,12 +135,12 @@ export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTa
       const values = new Map<string, Cell>();
       const extraValues = new Map<string, Cell>();
       const seen = new Set<GridCell>();
+      const rowLabel = key ? labelOf(T3_ROWS, key) : squash(labels.join(' / '));
       for (let c = cols.firstData; c < grid.width; c++) {
         const g = grid.slots[r]?.[c];
         if (!g || g.col < cols.firstData || seen.has(g)) continue;
         seen.add(g);
         const colKey = cols.keys[g.col] ?? null;
-        const rowLabel = key ? labelOf(T3_ROWS, key) : squash(labels.join(' / '));
         if (colKey) {
           const prev = values.get(colKey);
           if (prev && prev.kind !== 'blank') continue;

@@ -11,6 +11,7 @@ const PLACEHOLDER = /^(?:[/／\\\-－—–―─━_~～*×xX]+|无|無|空|暂
 const UNIT = '(?:万元|元|件|项|項|个|個|条|條|次|宗|起|人次|家|份|篇)';
 const PLAIN_NUMBER = new RegExp(`^([+-])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(${UNIT})?$`);
 const ANY_NUMBER = new RegExp(`([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT})?`, 'g');
+const DIGITS = /^\d+$/;
 const TOTAL_WORD = /(?:共计?|合计|总计|总数|累计)\s*[:：]?\s*$/;
 
 /**
@@ -20,6 +21,8 @@ const TOTAL_WORD = /(?:共计?|合计|总计|总数|累计)\s*[:：]?\s*$/;
  */
 export function parseCell(rawText: string): Cell {
   const raw = squash(rawText);
+  // Most cells are plain ASCII digits: the same reading as below, without NFKC and the full pattern.
+  if (DIGITS.test(raw)) return { value: Number(raw), raw, kind: 'number' };
   if (raw === '') return { value: null, raw, kind: 'blank' };
   if (PLACEHOLDER.test(raw)) return { value: null, raw, kind: 'placeholder' };
 

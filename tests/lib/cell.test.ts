@@ -15,6 +15,14 @@ describe('parseCell', () => {
     expect(parseCell(raw)).toMatchObject({ raw, value, kind });
   });
 
+  it('reads plain digits as a bare number, whatever the white space around them', () => {
+    expect(parseCell('007')).toEqual({ value: 7, raw: '007', kind: 'number' });
+    expect(parseCell('\u00a0 42\u3000')).toEqual({ value: 42, raw: '42', kind: 'number' });
+    expect(parseCell('4 2')).toMatchObject({ value: 42, raw: '4 2', kind: 'number' });
+    // digits that are not ASCII still go the long way, and say so
+    expect(parseCell('４２')).toEqual({ value: 42, raw: '４２', kind: 'number', notes: ['全角字符已转为半角'] });
+  });
+
   it('keeps blanks and placeholders apart from zeros', () => {
     expect(parseCell('\u00a0')).toEqual({ value: null, raw: '', kind: 'blank' });
     for (const p of ['/', '-', '—', '无', '——', '／']) expect(parseCell(p)).toEqual({ value: null, raw: p, kind: 'placeholder' });
