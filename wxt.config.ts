@@ -25,6 +25,20 @@ export default defineConfig({
     // The sources zip the Firefox store asks for: the project, not local output or scratch folders.
     excludeSources: ['bench/out/**', 'demo-out/**', 'scratch/**', '.output/**', 'coverage/**'],
   },
+  hooks: {
+    // WXT lists the reader's stylesheet again for the reader's own gov.cn matches; the entry above
+    // already offers it everywhere, so that second entry only repeats it.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const war = manifest.web_accessible_resources;
+      if (!war?.every((w) => typeof w === 'object')) return;
+      const everywhere = war.filter((w) => w.matches?.includes('*://*/*'));
+      manifest.web_accessible_resources = war.filter(
+        (w) =>
+          everywhere.includes(w) ||
+          !w.resources.every((r) => everywhere.some((e) => e.resources.includes(r) && e.use_dynamic_url === w.use_dynamic_url)),
+      );
+    },
+  },
   manifest: ({ manifestVersion, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -53,7 +67,7 @@ export default defineConfig({
       : {}),
     web_accessible_resources: [
       // The panel's stylesheet, fetched into the shadow root on sites switched on at run time
-      // (WXT already lists it for the gov.cn matches).
+      // (WXT lists it again for the gov.cn matches; the hook above drops that repeat).
       { resources: ['content-scripts/reader.css'], matches: ['*://*/*'], use_dynamic_url: true },
     ],
   }),

@@ -32,6 +32,12 @@ describe('the loader', () => {
   it('is not declared as a content script', () => {
     const manifest = JSON.parse(readFileSync(join(inject('extensionDir'), 'manifest.json'), 'utf8'));
     expect(manifest.content_scripts ?? []).toEqual([]);
+    // the permissions the README justifies, and the panel's stylesheet offered once, to every site
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'scripting', 'activeTab']);
+    expect(manifest.host_permissions).toEqual(['*://*.gov.cn/*']);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/reader.css'], matches: ['*://*/*'], use_dynamic_url: true },
+    ]);
   });
 
   it.each(['non-report-plain.html', 'seed000-plain.html'])('enters %s only after its load event ended', async (file) => {
