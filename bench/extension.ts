@@ -285,8 +285,13 @@ export async function runExtension(
   const rounds = opts.quick ? 2 : 6;
   const perRound = 2;
   for (let round = 0; round < rounds; round++) {
+    // Launched in an order that rotates too: two browsers with the same extension, launched one
+    // after the other, differed by up to ±10 % in paired loads here (which one was not fixed).
     const open = [];
-    for (const role of roles) open.push({ role, browser: await launchProfile(role.dir, siteArgs(site)) });
+    for (let i = 0; i < roles.length; i++) {
+      const role = roles[(i + round) % roles.length] as (typeof roles)[number];
+      open.push({ role, browser: await launchProfile(role.dir, siteArgs(site)) });
+    }
     try {
       for (const o of open)
         if (o.role.dir && o.browser.ctx.serviceWorkers().length === 0)
