@@ -9,7 +9,9 @@ export interface Statement {
   quote: string;
 }
 
-const N = '(\\d+|[零〇一二两三四五六七八九十百千]+)';
+/** The Chinese numerals a figure may be written in (chineseNumeral reads them). */
+const NUMERALS = '零〇一二两三四五六七八九十百千';
+const N = `(\\d+|[${NUMERALS}]+)`;
 const GAP = '[^，,。；;：:\\d]{0,12}?';
 const UNIT = '\\s*(?:件|宗|起|个|份|条|项)';
 /** Words that make a figure a part of a group rather than the group's total (行政复议决定维持2件). */
@@ -45,7 +47,7 @@ const PATTERNS: [string, RegExp][] = [
 ];
 
 /** What every pattern above ends with (the last character of N, then UNIT). */
-const FIGURE_UNIT = new RegExp(`[\\d零〇一二两三四五六七八九十百千]${UNIT}`);
+const FIGURE_UNIT = new RegExp(`[\\d${NUMERALS}]${UNIT}`);
 
 /** Whole-year statements of nothing: 「未收到…申请」, 「未发生…行政复议」. */
 const ZERO: [string, RegExp][] = [

@@ -1,7 +1,10 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { refKey } from '../tables/context';
 import { cellAt, type Evaluated, evaluate } from './equation';
+import { t3Balance } from './t3Balance';
 import { t3Equations } from './t3equations';
+import { t3ResultsSum } from './t3ResultsSum';
+import { t3RowTotal } from './t3RowTotal';
 
 /**
  * When several 表三 equations fail, look for the one cell whose change would satisfy all of them
@@ -46,7 +49,7 @@ export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; val
 }
 
 /** The rules whose equations `findSuspect` solves (those of `t3Equations`). */
-const T3_RULES = new Set(['t3.rowTotal', 't3.resultsSum', 't3.balance']);
+const T3_RULES = new Set([t3RowTotal.id, t3ResultsSum.id, t3Balance.id]);
 
 export function applySuspect(findings: Finding[], tables: ReportRecord['tables']): void {
   // Most reports add up: with no 表三 equation failing there is nothing to explain.
