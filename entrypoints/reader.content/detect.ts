@@ -17,7 +17,7 @@ export interface Reading {
  * record that still shows.
  */
 export function readPage(scope: Scope, doc: Document, url: string, previous?: ReportRecord): Promise<Reading | null> {
-  return inPageSlices(scope, doc, url, () => analyzeSteps(doc, { url, ...(previous ? { previous } : {}) }));
+  return inPageSlices(scope, url, doc.title.trim(), () => analyzeSteps(doc, { url, ...(previous ? { previous } : {}) }));
 }
 
 /**
@@ -26,17 +26,12 @@ export function readPage(scope: Scope, doc: Document, url: string, previous?: Re
  */
 export async function recheckPage(scope: Scope, reading: Reading, previous?: ReportRecord): Promise<Reading | null> {
   const { record } = reading.analysis;
-  const r = await inPageSlices(scope, null, record.source.url, () => recheckSteps(reading.analysis, previous), record.source.title);
+  const r = await inPageSlices(scope, record.source.url, record.source.title, () => recheckSteps(reading.analysis, previous));
   return r && { ...r, ms: r.ms + reading.ms, longestMs: Math.max(r.longestMs ?? 0, reading.longestMs ?? 0) };
 }
 
-async function inPageSlices(
-  scope: Scope,
-  doc: Document | null,
-  url: string,
-  steps: () => Steps<Analysis>,
-  title = doc?.title.trim() ?? '',
-): Promise<Reading | null> {
+/** Run `steps` in the page's time slices; `url` and `title` name the record shown if they throw. */
+async function inPageSlices(scope: Scope, url: string, title: string, steps: () => Steps<Analysis>): Promise<Reading | null> {
   const t0 = performance.now();
   try {
     const sliced = await inSlices(steps(), {
