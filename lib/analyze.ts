@@ -10,7 +10,7 @@ import { drain, type Steps } from './steps';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
 import { classify, TABLE_HINT, type TableKind } from './tables/classify';
-import { ReadContext, refKey } from './tables/context';
+import { CellElements, type ElementMap, ReadContext, refKey } from './tables/context';
 import { readReviewLitigation } from './tables/reviewLitigation';
 import { norm } from './text/normalize';
 
@@ -26,7 +26,7 @@ export interface AnalyzeOptions {
 export interface Analysis {
   record: ReportRecord;
   /** `refKey(ref)` → the `<td>`/`<th>` the value was read from. */
-  elements: Map<string, Element>;
+  elements: ElementMap;
   /** The `<table>` elements read as report tables. */
   tables: Element[];
   /** The element holding the article (the report's text and tables). */
@@ -38,7 +38,7 @@ export interface Analysis {
   checked?: Omit<CheckInput, 'previous'>;
 }
 
-export { refKey };
+export { CellElements, type ElementMap, refKey };
 
 const CLASSIFY_ROWS = 40;
 
@@ -46,11 +46,14 @@ const CLASSIFY_ROWS = 40;
  * Find and read the standard tables of a page, one step per table looked at and per table read (see
  * `analyzeSteps`). Returns what was read.
  */
-function* readTables(doc: Document): Steps<{ tables: ReportRecord['tables']; ctx: ReadContext; reportTables: Element[] }> {
+function* readTables(
+  doc: Document,
+): Steps<{ tables: ReportRecord['tables']; ctx: ReadContext; reportTables: Element[]; grids: Map<number, Grid> }> {
   const all = Array.from(doc.getElementsByTagName('table'));
   const index = new Map<Element, number>(all.map((t, i) => [t, i]));
   const byKind: Record<TableKind, Grid[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
   const reportTables: Element[] = [];
+  const grids = new Map<number, Grid>();
   for (const table of all) {
     // A standard table is recognisable from its first rows; a long appendix table is neither read nor
     // built in full.
@@ -61,7 +64,9 @@ function* readTables(doc: Document): Steps<{ tables: ReportRecord['tables']; ctx
     const kind = classify(head);
     yield;
     if (!kind) continue;
-    byKind[kind].push(head.slots.length < CLASSIFY_ROWS ? head : buildGrid(table));
+    const grid = head.slots.length < CLASSIFY_ROWS ? head : buildGrid(table);
+    byKind[kind].push(grid);
+    grids.set(index.get(table) as number, grid);
     reportTables.push(table);
   }
   const ctx = new ReadContext((t) => index.get(t) ?? -1);
@@ -74,7 +79,7 @@ function* readTables(doc: Document): Steps<{ tables: ReportRecord['tables']; ctx
   yield;
   const t4 = yield* readReviewLitigation(byKind.reviewLitigation, ctx);
   if (t4) tables.reviewLitigation = t4;
-  return { tables, ctx, reportTables };
+  return { tables, ctx, reportTables, grids };
 }
 
 /** The format version the labels say: 表二's column names, 表三's （六）其他处理 rows. */
@@ -131,7 +136,7 @@ export function* analyzeSteps(doc: Document, opts: AnalyzeOptions = {}): Steps<A
     findings: [],
     derived: {},
   };
-  const analysis: Analysis = { record, elements: new Map(), tables: [], body: null };
+  const analysis: Analysis = { record, elements: new CellElements(), tables: [], body: null };
   try {
     yield* run(doc, opts, analysis);
   } catch (e) {
@@ -162,7 +167,7 @@ export function* recheckSteps(analysis: Analysis, previous?: ReportRecord): Step
 function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<void> {
   const { record } = analysis;
   const root = doc.body ?? doc.documentElement;
-  const { tables, ctx, reportTables } = yield* readTables(doc);
+  const { tables, ctx, reportTables, grids } = yield* readTables(doc);
   // No standard table and no report words anywhere: an ordinary page; its prose need not be read.
   if (reportTables.length === 0 && !looksLikeReport(doc)) {
     record.report.script = scriptOf(doc.title);
@@ -231,7 +236,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
 
   yield;
   record.tables = tables;
-  for (const [k, el] of ctx.elements) analysis.elements.set(k, el);
+  analysis.elements = new CellElements(tables, grids);
   analysis.tables = reportTables;
   if (ctx.extras.length) record.extras = ctx.extras;
   const sentences = yield* toSentences(narrativeLines, year);

@@ -1,4 +1,4 @@
-export { type Analysis, type AnalyzeOptions, analyze, analyzeSteps, recheckSteps, refKey } from './analyze';
+export { type Analysis, type AnalyzeOptions, analyze, analyzeSteps, type ElementMap, recheckSteps, refKey } from './analyze';
 export { RULES, runChecks } from './checks';
 export { DERIVED } from './derived';
 export { looksLikeReport } from './detect/quick';

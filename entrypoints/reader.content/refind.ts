@@ -4,7 +4,7 @@
  * (The robust locator, by the table's own row and column labels, is a fresh `analyze` of the page,
  * which the guest runs when the page's tables change.)
  */
-import { buildGrid, type Cell, type CellRef, parseCell, type ReportRecord, refKey } from '@/lib';
+import { buildGrid, type Cell, type CellRef, type ElementMap, parseCell, type ReportRecord, refKey } from '@/lib';
 
 /** The cell at the same grid position of the same n-th table, if it still shows the same text. */
 export function byPosition(doc: Document, cell: Cell): Element | null {
@@ -17,7 +17,7 @@ export function byPosition(doc: Document, cell: Cell): Element | null {
 }
 
 /** A resolver over a record and its element map: keeps the map up to date as cells are found again. */
-export function resolver(doc: Document, record: ReportRecord, elements: Map<string, Element>) {
+export function resolver(doc: Document, record: ReportRecord, elements: ElementMap) {
   return (ref: CellRef): Element | null => {
     const key = refKey(ref);
     const el = elements.get(key);

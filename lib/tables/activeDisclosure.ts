@@ -49,7 +49,13 @@ export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<Ce
       const row = table[rowDef.key] ?? {};
       for (const cell of values) {
         // A value cell spanning several header columns belongs to the first of them.
-        const keys = [...new Set(header.slice(cell.col, cell.col + cell.colspan).filter((k): k is string => !!k))];
+        const own = header[cell.col];
+        const keys =
+          cell.colspan === 1
+            ? own
+              ? [own]
+              : []
+            : [...new Set(header.slice(cell.col, cell.col + cell.colspan).filter((k): k is string => !!k))];
         const key = keys[0] ?? null;
         if (!key) {
           if (norm(cell.text) !== '') {
@@ -61,14 +67,13 @@ export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<Ce
         const read = ctx.read(cell, grid.table, `${rowDef.label} / ${labelOf(T2_COLUMNS, key)}`);
         row[key] = read;
         const ref = (column: string) => ({ table: TABLE, row: rowDef.key, column });
-        ctx.place(ref(key), cell.el);
         const others = keys.slice(1).filter((k) => !row[k]);
+        if (others.length === 0) continue;
         Object.assign(
           row,
           ctx.mergedInto(
             { ref: ref(key), label: labelOf(T2_COLUMNS, key) },
             others.map((k) => ({ ref: ref(k), label: labelOf(T2_COLUMNS, k), cellLabel: `${rowDef.label} / ${labelOf(T2_COLUMNS, k)}` })),
-            cell.el,
             read.at,
           ),
         );

@@ -132,40 +132,39 @@ export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTa
       const labels = labelCells.map((c) => c.text).filter((t) => norm(t) !== '');
       if (labels.length === 0 && cells.every((c) => norm(c.text) === '')) continue;
       const key = labels.length && labels.every((l) => norm(l).length <= MAX_LABEL) ? matchRow(labels) : null;
-      const values = new Map<string, Cell>();
+      const values: Record<string, Cell> = {};
       const extraValues = new Map<string, Cell>();
-      const seen = new Set<GridCell>();
       const rowLabel = key ? labelOf(T3_ROWS, key) : squash(labels.join(' / '));
       for (let c = cols.firstData; c < grid.width; c++) {
         const g = grid.slots[r]?.[c];
-        if (!g || g.col < cols.firstData || seen.has(g)) continue;
-        seen.add(g);
+        // A cell is read at its first column (always its own slot); the rest of its span is passed.
+        if (!g || g.col !== c) continue;
         const colKey = cols.keys[g.col] ?? null;
         if (colKey) {
-          const prev = values.get(colKey);
+          const prev = values[colKey];
           if (prev && prev.kind !== 'blank') continue;
           const cell = ctx.read(g, grid.table, `${rowLabel} / ${labelOf(T3_COLUMNS, colKey)}`);
-          values.set(colKey, cell);
+          values[colKey] = cell;
           if (!key) continue;
-          ctx.place({ table: TABLE, row: key, column: colKey }, g.el);
+          if (g.colspan === 1) continue;
           const spanned = [...new Set(cols.keys.slice(g.col + 1, g.col + g.colspan))].filter(
-            (k): k is string => !!k && k !== colKey && !values.has(k),
+            (k): k is string => !!k && k !== colKey && !values[k],
           );
+          if (spanned.length === 0) continue;
           const ref = (column: string) => ({ table: TABLE, row: key, column });
           const merged = ctx.mergedInto(
             { ref: ref(colKey), label: labelOf(T3_COLUMNS, colKey) },
             spanned.map((k) => ({ ref: ref(k), label: labelOf(T3_COLUMNS, k), cellLabel: `${rowLabel} / ${labelOf(T3_COLUMNS, k)}` })),
-            g.el,
             cell.at,
           );
-          for (const [k, c] of Object.entries(merged)) values.set(k, c);
+          for (const k of spanned) values[k] = merged[k] as Cell;
         } else {
           const colLabel = cols.extraLabels.get(g.col) ?? `第${g.col + 1}列`;
           extraValues.set(colLabel, ctx.read(g, grid.table, `${rowLabel} / ${colLabel}`));
         }
       }
       if (key && !table[key]) {
-        table[key] = Object.fromEntries(values);
+        table[key] = values;
         const page = squash(labels[labels.length - 1] ?? '');
         if (labelCore(page) !== labelCore(labelOf(T3_ROWS, key))) relabelled.set(`row:${key}`, page);
         for (const [colLabel, cell] of extraValues) {
@@ -175,8 +174,8 @@ export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTa
         }
       } else if (key) {
         ctx.issue(TABLE, { kind: 'duplicate', what: 'row', key, label: labelOf(T3_ROWS, key) });
-      } else if (values.size || extraValues.size) {
-        const all: Record<string, Cell> = Object.fromEntries(values);
+      } else if (Object.keys(values).length || extraValues.size) {
+        const all: Record<string, Cell> = values;
         for (const [l, cell] of extraValues) all[l] = cell;
         extraRows.push({ label: squash(labels.join(' / ')) || `第${r + 1}行`, cells: all });
       }

@@ -1,6 +1,6 @@
 import type { Grid } from '../grid/grid';
 import { labelCore, norm } from '../text/normalize';
-import { T2_COLUMNS, T2_ROWS, T3_ROWS, T4_COLUMNS } from './labels';
+import { findDef, T2_COLUMNS, T2_ROWS, T3_ROWS, T4_COLUMNS } from './labels';
 
 export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
 
@@ -32,6 +32,9 @@ const ANY_LABEL = new RegExp(
     .join('|'),
 );
 
+/** The 表三 rows a label names by itself (「其他」 and 「总计」 are in other tables too). */
+const T3_OWN_ROWS = T3_ROWS.filter((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed');
+
 /** Which standard table a grid is, from the labels in it (a 表三 part without its header counts). */
 export function classify(grid: Grid): TableKind | null {
   let t3 = 0;
@@ -40,14 +43,15 @@ export function classify(grid: Grid): TableKind | null {
   let t2structure = 0;
   const seen = new Set<string>();
   for (const cell of grid.cells) {
-    if (cell.text.length > MAX_LABEL * 2) continue;
+    // A bare figure (most cells) is told from its text as it is: normalising would not change it.
+    if (cell.text.length > MAX_LABEL * 2 || FIGURE.test(cell.text)) continue;
     const n = norm(cell.text);
     // Figures say nothing about which table this is, and they are most of the cells.
     if (n.length === 0 || n.length > MAX_LABEL || FIGURE.test(n)) continue;
     const core = labelCore(cell.text);
     if (!ANY_LABEL.test(core)) continue;
     if (n.includes('勾稽关系') || n === '申请人情况') t3 += 3;
-    const row = T3_ROWS.find((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed' && d.match.test(core));
+    const row = findDef(T3_OWN_ROWS, core);
     if (row && !seen.has(row.key)) {
       seen.add(row.key);
       t3 += 1;
@@ -55,8 +59,8 @@ export function classify(grid: Grid): TableKind | null {
     if (/^行政复议$|^行政诉讼$|未经复议|复议后起诉/.test(core)) t4 += 2;
     if (/^结果(维持|纠正)$|^尚未审结$/.test(core)) t4 += 1;
     if (/^第二十条/.test(n) || core === '信息内容') t2structure += 2;
-    if (T2_COLUMNS.some((d) => d.match.test(core)) && /数量|件数|金额|增/.test(core)) t2structure += 1;
-    const t2row = T2_ROWS.find((d) => d.match.test(core));
+    if (findDef(T2_COLUMNS, core) && /数量|件数|金额|增/.test(core)) t2structure += 1;
+    const t2row = findDef(T2_ROWS, core);
     if (t2row && !seen.has(t2row.key)) {
       seen.add(t2row.key);
       t2 += 1;

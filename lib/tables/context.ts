@@ -1,5 +1,5 @@
-import type { GridCell } from '../grid/grid';
-import type { Cell, CellRef, Extra, TableKey } from '../record/schema';
+import type { Grid, GridCell } from '../grid/grid';
+import type { Cell, CellRef, Extra, ReportRecord, TableKey } from '../record/schema';
 import { parseCell } from '../text/cell';
 
 /** A difference between the page's labels and the template's (format.labels). */
@@ -12,9 +12,8 @@ export interface LabelIssue {
   found?: string;
 }
 
-/** What reading the tables accumulates: cells, the pointer from every cell back to its element, extras. */
+/** What reading the tables accumulates: cells (each with its place in its table's grid), extras, label issues. */
 export class ReadContext {
-  readonly elements = new Map<string, Element>();
   readonly extras: Extra[] = [];
   readonly issues: Record<TableKey, LabelIssue[]> = {
     activeDisclosure: [],
@@ -36,12 +35,12 @@ export class ReadContext {
 
   /**
    * A value cell spanning several template columns: its value belongs to the first; the others get a
-   * blank cell (so sums run, with those cells listed as assumed zero) pointing at the same element.
+   * blank cell (so sums run, with those cells listed as assumed zero) at the same place (`at`), so at
+   * the same element.
    */
   mergedInto(
     first: { ref: CellRef; label: string },
     others: { ref: CellRef; label: string; cellLabel: string }[],
-    el: Element,
     at: Cell['at'],
   ): Record<string, Cell> {
     const out: Record<string, Cell> = {};
@@ -54,7 +53,6 @@ export class ReadContext {
         notes: [`与「${first.label}」合并为一格，按空白计`],
         ...(at ? { at } : {}),
       };
-      this.place(o.ref, el);
     }
     if (others.length) {
       this.issue(first.ref.table, {
@@ -67,13 +65,60 @@ export class ReadContext {
     return out;
   }
 
-  place(ref: CellRef, el: Element): void {
-    this.elements.set(refKey(ref), el);
-  }
-
   issue(table: TableKey, issue: LabelIssue): void {
     this.issues[table].push(issue);
   }
+}
+
+/** The part of `Map<string, Element>` the reader uses to find a cell's element by its `refKey`. */
+export interface ElementMap {
+  get(key: string): Element | undefined;
+  has(key: string): boolean;
+  set(key: string, el: Element): unknown;
+  delete(key: string): unknown;
+}
+
+/**
+ * The element behind every cell of a record, keyed by `refKey`. Nothing is kept per cell: a cell's
+ * `at` (its table and grid slot) leads to the element in the grids read, so reading the tables costs
+ * no map of them. Elements found again after the page changed (`set`) or lost (`delete`) are kept aside.
+ */
+export class CellElements implements ElementMap {
+  private readonly found = new Map<string, Element | null>();
+
+  constructor(
+    private readonly tables: ReportRecord['tables'] = {},
+    /** The grids read, by the table's index among the document's tables (a cell's `at.table`). */
+    private readonly grids: ReadonlyMap<number, Grid> = new Map(),
+  ) {}
+
+  get(key: string): Element | undefined {
+    const found = this.found.get(key);
+    if (found !== undefined) return found ?? undefined;
+    const [table, row, column] = key.split('|') as [TableKey, string, string];
+    const at = own(own(own(this.tables, table), row), column)?.at;
+    return at ? this.grids.get(at.table)?.slots[at.row]?.[at.col]?.el : undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, el: Element): this {
+    this.found.set(key, el);
+    return this;
+  }
+
+  delete(key: string): boolean {
+    const had = this.has(key);
+    this.found.set(key, null);
+    return had;
+  }
+}
+
+/** An object's own property (a key read from outside never reaches its prototype). */
+function own<T>(o: Record<string, T> | undefined, key: string): T | undefined {
+  return o && Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 export function refKey(ref: CellRef): string {

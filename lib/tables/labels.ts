@@ -144,7 +144,24 @@ export const T2_TEMPLATE = {
   },
 } as const satisfies Record<'2019' | '2021', Record<string, readonly string[]>>;
 
+const unions = new WeakMap<readonly LabelDef[], RegExp>();
+
+/**
+ * One pattern matching wherever any of `defs` matches (their union: none has flags). Most cells name
+ * none of a list's labels, and one test says so where trying each label would take a test per label.
+ */
+function unionOf(defs: readonly LabelDef[]): RegExp {
+  let re = unions.get(defs);
+  if (!re) {
+    re = defs.every((d) => d.match.flags === '') ? new RegExp(defs.map((d) => `(?:${d.match.source})`).join('|')) : /(?:)/;
+    unions.set(defs, re);
+  }
+  return re;
+}
+
+/** The first of `defs` whose pattern matches the label's core. */
 export function findDef<T extends LabelDef>(defs: readonly T[], core: string): T | undefined {
+  if (!unionOf(defs).test(core)) return undefined;
   for (const d of defs) if (d.match.test(core)) return d;
   return undefined;
 }

@@ -73,7 +73,6 @@ export function* readReviewLitigation(grids: Grid[], ctx: ReadContext): Steps<Ce
         table[g.key] = row;
         if (row[key]) return;
         row[key] = ctx.read(cell, grid.table, `${g.label} / ${labelOf(T4_COLUMNS, key)}`);
-        ctx.place({ table: TABLE, row: g.key, column: key }, cell.el);
       });
     }
     for (let r = dataRow + 1; r < grid.slots.length; r++) {

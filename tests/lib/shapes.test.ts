@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recheckSteps } from '../../lib/analyze';
+import { analyze, recheckSteps } from '../../lib/analyze';
 import type { ReportRecord } from '../../lib/record/schema';
 import { drain } from '../../lib/steps';
-import { analyzeFixture, failing } from './helpers';
+import { analyzeFixture, CAPTURED, failing } from './helpers';
 
 type Table = keyof ReportRecord['tables'];
 const cell = (r: ReportRecord, t: Table, row: string, col: string) => r.tables[t]?.[row]?.[col];
@@ -155,6 +155,39 @@ describe('shapes of real pages', () => {
       elements.get('applications|withheld.securityStability|commercial'),
     );
     expect(failing(record)).toEqual(['cell.blank:applications', 'format.labels:applications']);
+  });
+
+  it("every cell's element is the one its value was read from, also where a row is repeated; found-again elements override", () => {
+    const { document } = analyzeFixture('seed000-plain.html');
+    // 表三's 部分公开 row written twice, the second time with other figures: the first is read, the second is a duplicate.
+    const row = Array.from(document.querySelectorAll('tr')).find((tr) => tr.firstElementChild?.textContent?.includes('部分公开'));
+    const copy = row?.cloneNode(true) as Element;
+    for (const td of Array.from(copy.children).slice(1)) td.textContent = '777';
+    row?.after(copy);
+    const group = Array.from(document.querySelectorAll('td')).find((td) => td.textContent === '三、本年度办理结果');
+    group?.setAttribute('rowspan', String(Number(group.getAttribute('rowspan')) + 1));
+    const { record, elements } = analyze(document, { capturedAt: CAPTURED });
+    const total = cell(record, 'applications', 'partiallyGranted', 'total');
+    expect(total?.value).toBe(0);
+    expect(finding(record, 'format.labels:applications')?.message).toContain('部分公开');
+    const el = elements.get('applications|partiallyGranted|total');
+    expect(el?.closest('tr')).toBe(row);
+    expect(el?.textContent?.trim()).toBe(total?.raw);
+    expect(record.reading?.cellsRead).toBeGreaterThan(0);
+    // every cell of every table leads to an element showing its text
+    for (const [table, rows] of Object.entries(record.tables))
+      for (const [r, cols] of Object.entries(rows ?? {}))
+        for (const [c, v] of Object.entries(cols)) expect(elements.get(`${table}|${r}|${c}`)?.textContent?.trim(), `${r}.${c}`).toBe(v.raw);
+    // a key naming no cell, or reaching into the prototype, finds nothing
+    expect(elements.get('applications|granted|nope')).toBeUndefined();
+    expect(elements.get('applications|constructor|name')).toBeUndefined();
+    expect(elements.has('applications|__proto__|total')).toBe(false);
+    // an element found again after the page changed is kept, a lost one is forgotten
+    const moved = document.createElement('td');
+    elements.set('applications|granted|total', moved);
+    expect(elements.get('applications|granted|total')).toBe(moved);
+    elements.delete('applications|granted|total');
+    expect(elements.has('applications|granted|total')).toBe(false);
   });
 });
 
