@@ -1,6 +1,6 @@
 import { type CheckInput, checkSteps } from './checks';
 import { derive } from './derived';
-import { pageLines } from './detect/lines';
+import { lineNorm, pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
 import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
 import { toSentences } from './detect/sentences';
@@ -12,7 +12,6 @@ import { readApplications } from './tables/applications';
 import { classify, TABLE_HINT, type TableKind } from './tables/classify';
 import { CellElements, type ElementMap, ReadContext, refKey } from './tables/context';
 import { readReviewLitigation } from './tables/reviewLitigation';
-import { norm } from './text/normalize';
 
 export interface AnalyzeOptions {
   /** The page address; defaults to the document's URL. */
@@ -188,8 +187,8 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   const firstSection = sections.length ? bodyLines.findIndex((l) => l.text === sections[0]?.heading) : 0;
   const narrativeLines = bodyLines.slice(Math.max(0, firstSection));
   const rawText = bodyLines.map((l) => l.text).join('\n');
-  const text = norm(rawText);
-  const period = periodYear(text);
+  // The lines' norms joined are the text's (a line break is white space, which norm drops).
+  const period = periodYear(bodyLines.map(lineNorm).join(''));
   yield;
   const told = narrativeYear(
     narrativeLines

@@ -13,8 +13,9 @@ function missing(input: CheckInput, table: TableKey): LabelIssue[] {
     for (const row of T3_ROW_KEYS[version]) {
       if (!t[row]) out.push({ kind: 'missing', what: 'row', key: row, label: labelOf(T3_ROWS, row) });
     }
-    const cols = new Set(Object.values(t).flatMap((r) => Object.keys(r)));
-    for (const c of T3_COLUMNS) if (!cols.has(c.key)) out.push({ kind: 'missing', what: 'column', key: c.key, label: c.label });
+    const rows = Object.values(t);
+    for (const c of T3_COLUMNS)
+      if (!rows.some((r) => Object.hasOwn(r, c.key))) out.push({ kind: 'missing', what: 'column', key: c.key, label: c.label });
   } else if (table === 'reviewLitigation') {
     for (const g of T4_GROUPS) {
       for (const c of T4_COLUMNS) {

@@ -1,7 +1,17 @@
+import { norm } from '../text/normalize';
+
 /** A line of the page's text, as a reader sees it, with the block element it sits in. */
 export interface Line {
   text: string;
   el: Element;
+  /** `norm(text)`, once asked for (see `lineNorm`). */
+  norm?: string;
+}
+
+/** A line's `norm`, computed once per line however many readers of the page ask for it. */
+export function lineNorm(line: Line): string {
+  line.norm ??= norm(line.text);
+  return line.norm;
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SELECT', 'OPTION', 'svg', 'IFRAME', 'OBJECT']);

@@ -1,6 +1,6 @@
 import { digitYears, norm } from '../text/normalize';
 import { TRADITIONAL_MARKERS } from '../text/t2s';
-import type { Line } from './lines';
+import { type Line, lineNorm } from './lines';
 
 /** The six sections (format.md); real headings vary, so each is recognised by its key words. */
 const SECTIONS: RegExp[] = [
@@ -17,7 +17,7 @@ const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|第[一二三四
 export function findSections(lines: Line[]): { index: number; heading: string; line: number }[] {
   const out: { index: number; heading: string; line: number }[] = [];
   lines.forEach((l, i) => {
-    const n = norm(l.text);
+    const n = lineNorm(l);
     if (n.length > 40 || !HEADING.test(n)) return;
     const idx = SECTIONS.findIndex((re) => re.test(n));
     if (idx >= 0 && !out.some((s) => s.index === idx + 1)) out.push({ index: idx + 1, heading: l.text, line: i });

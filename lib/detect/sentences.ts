@@ -1,7 +1,7 @@
 import type { Sentence } from '../checks/types';
 import type { Steps } from '../steps';
 import { norm } from '../text/normalize';
-import type { Line } from './lines';
+import { type Line, lineNorm } from './lines';
 
 /** Words that make a sentence speak of the whole year (with the report year itself). */
 const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;
@@ -19,13 +19,16 @@ export function* toSentences(lines: Line[], year: number | undefined): Steps<Sen
   for (const [i, line] of lines.entries()) {
     if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     if (!FIGURE_WORDS.test(line.text)) continue;
-    const lineNorm = norm(line.text);
-    const lineScoped = SCOPE.test(lineNorm) || (yearMark !== null && lineNorm.includes(yearMark));
-    for (const text of line.text.split(/(?<=[。！？!?])/)) {
-      const n = norm(text);
-      if (!/\d|[零一二三四五六七八九十]件/.test(n) && !/未|没有|无|均/.test(n)) continue;
-      out.push({ text: text.trim(), norm: n, scoped: lineScoped || SCOPE.test(n) });
-    }
+    const pieces = line.text.split(/(?<=[。！？!?])/);
+    const norms = pieces.length === 1 ? [lineNorm(line)] : pieces.map(norm);
+    // The line speaks of the whole year if one of its sentences does: the words never hold the
+    // punctuation a sentence ends with, and the sentences' norms joined are the line's.
+    const lineScoped = norms.some((n) => SCOPE.test(n) || (yearMark !== null && n.includes(yearMark)));
+    pieces.forEach((text, k) => {
+      const n = norms[k] as string;
+      if (!/\d|[零一二三四五六七八九十]件/.test(n) && !/未|没有|无|均/.test(n)) return;
+      out.push({ text: text.trim(), norm: n, scoped: lineScoped });
+    });
   }
   return out;
 }

@@ -16,6 +16,9 @@ export function squash(s: string): string {
 export function norm(s: string): string {
   // Most table cells are short ASCII ("0", "12"): NFKC and t2s leave those as they are.
   if (ASCII.test(s)) return s.replace(DROPPED, '');
+  // Prose is normalised once per reading (lines keep theirs: detect/lines.ts); labels, short and
+  // repeated across tables, are worth a memo.
+  if (s.length > MEMO_LENGTH) return toSimplified(s.normalize('NFKC')).replace(DROPPED, '');
   let n = cache.get(s);
   if (n === undefined) {
     n = toSimplified(s.normalize('NFKC')).replace(DROPPED, '');
@@ -29,6 +32,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Labels repeat across rows, tables and pages; a bounded memo keeps every label normalised once. */
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 4096;
+/** Longer than a label can be (MAX_LABEL, tables/classify.ts, is 80): not memoised. */
+const MEMO_LENGTH = 160;
 
 const NUMBERING =
   /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|[①-⑳⑴-⒇]|第[一二三四五六七八九十]+[项条])+/;

@@ -64,6 +64,20 @@ export const TRADITIONAL_MARKERS =
 
 const TRAD_CHAR = new RegExp(`[${Array.from(MAP.keys()).join('')}]`, 'g');
 
+/**
+ * One bit per UTF-16 code unit that begins a character of MAP: most text, simplified, has none, and
+ * a loop over its code units says so several times faster than the replacement's scan.
+ */
+const TRAD_UNITS = new Uint8Array(65536 / 8);
+for (const ch of MAP.keys()) {
+  const u = ch.charCodeAt(0);
+  TRAD_UNITS[u >> 3] = (TRAD_UNITS[u >> 3] as number) | (1 << (u & 7));
+}
+
 export function toSimplified(s: string): string {
-  return s.replace(TRAD_CHAR, (ch) => MAP.get(ch) ?? ch);
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if ((TRAD_UNITS[u >> 3] as number) & (1 << (u & 7))) return s.replace(TRAD_CHAR, (ch) => MAP.get(ch) ?? ch);
+  }
+  return s;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRow } from '../../lib/tables/applications';
 import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
+import { toSimplified } from '../../lib/text/t2s';
 
 describe('label normalisation', () => {
   it('folds width, spaces, quotes and traditional characters', () => {
@@ -8,6 +9,19 @@ describe('label normalisation', () => {
     expect(norm('第二十條第（一）項')).toBe('第二十条第(一)项');
     expect(norm('商业 \u00a0企业')).toBe('商业企业');
     expect(norm('危及“三安全一穩定”')).toBe('危及三安全一稳定');
+  });
+
+  it('converts traditional characters wherever they are, and leaves text without any as it is', () => {
+    const simplified = '本机关全年共收到政府信息公开申请'.repeat(50);
+    expect(toSimplified(simplified)).toBe(simplified);
+    expect(toSimplified(`${simplified}申請`)).toBe(`${simplified}申请`);
+    expect(toSimplified(`處${simplified}`)).toBe(`处${simplified}`);
+    expect(toSimplified('行政複議、行政訴訟：維持3件，糾正1件')).toBe('行政复议、行政诉讼：维持3件，纠正1件');
+    // punctuation and full-width forms are not t2s's to change (NFKC is)
+    expect(toSimplified('ab12（一）、')).toBe('ab12（一）、');
+    // prose is not memoised, and long prose normalises the same as its lines one by one
+    const prose = `${'本年度共受理行政複議 2 件。'.repeat(20)}\n${'結轉下年度 1 件'.repeat(10)}`;
+    expect(norm(prose)).toBe(prose.split('\n').map(norm).join(''));
   });
 
   it('strips numbering in every form', () => {
