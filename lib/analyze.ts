@@ -1,4 +1,5 @@
 import { type CheckInput, checkSteps } from './checks';
+import { allCells } from './checks/tableCells';
 import { derive } from './derived';
 import { lineNorm, pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
@@ -203,7 +204,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   if (pub) record.source.publishedAt = pub;
   if (title.title) record.source.title = title.title;
 
-  const cells = Object.values(tables).flatMap((t) => Object.values(t ?? {}).flatMap((r) => Object.values(r)));
+  const cells = allCells(tables).map(([, c]) => c);
   const blankShare = cells.length ? cells.filter((c) => c.kind === 'blank').length / cells.length : 0;
   const isTemplate = present > 0 && blankShare >= 0.9 && (title.isFormat || title.year === undefined);
   const isReport = !isTemplate && (title.isReportTitle || sections.length >= 3) && (sections.length >= 2 || present > 0);

@@ -1,5 +1,5 @@
 import { digitYears, norm } from '../text/normalize';
-import { TRADITIONAL_MARKERS } from '../text/t2s';
+import { traditionalMarkers } from '../text/t2s';
 import { type Line, lineNorm } from './lines';
 
 /** The six sections (format.md); real headings vary, so each is recognised by its key words. */
@@ -109,8 +109,7 @@ export function publishedAt(doc: Document, lines: Line[]): string | undefined {
 }
 
 export function scriptOf(text: string): 'simplified' | 'traditional' {
-  const sample = text.slice(0, 4000);
-  return (sample.match(TRADITIONAL_MARKERS)?.length ?? 0) >= 8 ? 'traditional' : 'simplified';
+  return traditionalMarkers(text, 4000, 8) >= 8 ? 'traditional' : 'simplified';
 }
 
 /** Images and attachment links that may hold the tables. */

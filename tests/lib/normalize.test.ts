@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRow } from '../../lib/tables/applications';
 import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
+import { scriptOf } from '../../lib/detect/report';
 import { toSimplified } from '../../lib/text/t2s';
 
 describe('label normalisation', () => {
@@ -22,6 +23,15 @@ describe('label normalisation', () => {
     // prose is not memoised, and long prose normalises the same as its lines one by one
     const prose = `${'本年度共受理行政複議 2 件。'.repeat(20)}\n${'結轉下年度 1 件'.repeat(10)}`;
     expect(norm(prose)).toBe(prose.split('\n').map(norm).join(''));
+  });
+
+  it('tells a traditional page by eight markers in its first 4,000 characters', () => {
+    const filler = '本机关全年共收到申请'.repeat(10);
+    expect(scriptOf(`${filler}${'處'.repeat(7)}`)).toBe('simplified');
+    expect(scriptOf(`${filler}${'處'.repeat(8)}`)).toBe('traditional');
+    expect(scriptOf(`${'處'.repeat(4)}${filler}${'開'.repeat(4)}`)).toBe('traditional');
+    expect(scriptOf(`${'申'.repeat(3995)}${'處'.repeat(8)}`)).toBe('simplified');
+    expect(scriptOf(`${'申'.repeat(3992)}${'處'.repeat(8)}`)).toBe('traditional');
   });
 
   it('strips numbering in every form', () => {
