@@ -365,15 +365,16 @@ async function measure(
     const dir = fixtures.includes(name) ? 'fixtures' : 'gen';
     await open(page, site.url(`/${dir}/${name}`), code);
     const file = join(OUT, `profile-${name.replace(/\.html?$/, '')}.cpuprofile`);
-    const p = await profileInPage(page, 'NianbaoBench.analyze(document)', opts.quick ? 600 : 2000, file, sourceOf);
+    const p = await profileInPage(page, 'NianbaoBench.analyze(document)', opts.quick ? 600 : 2000, file, sourceOf, code);
     profiles[name] = p;
     const top = p.total
       .filter((h) => h.where.startsWith('lib/') || /^(cellText|floor)$/.test(h.fn))
       .slice(0, 8)
       .map((h) => `${h.fn} (${h.where}) ${(h.totalShare * 100).toFixed(0)}% total/${(h.selfShare * 100).toFixed(0)}% self`);
+    const byLine = p.lines.slice(0, 5).map((l) => `${(l.share * 100).toFixed(0)}% ${l.where} \`${l.code}\``);
     const selfTop = p.self.slice(0, 6).map((h) => `${h.fn}${h.where ? ` (${h.where})` : ''} ${(h.selfShare * 100).toFixed(0)}%`);
     report.note(
-      `profile ${name} (${p.runs} runs of analyze, ${file}):\n    by total: ${top.join('; ')}\n    by self:  ${selfTop.join('; ')}`,
+      `profile ${name} (${p.runs} runs of analyze, ${file}):\n    by total: ${top.join('; ')}\n    by self:  ${selfTop.join('; ')}\n    by line (of samples V8 placed on a line; a function's first line holds its regular expressions and inlined calls): ${byLine.join('; ')}`,
     );
   }
   return { pages: results, linear: perCell, base, profiles };

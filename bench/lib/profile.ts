@@ -11,11 +11,20 @@ interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
+  /** Samples by source line (1-based) of the function's script, where V8 could tell. */
+  positionTicks?: { line: number; ticks: number }[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/** A line of the bundle, by the share of the line-attributed samples it took. */
+export interface HotLine {
+  where: string;
+  code: string;
+  share: number;
 }
 
 export interface Hot {
@@ -39,7 +48,8 @@ export async function profileInPage(
   ms: number,
   file: string,
   sourceOf: (line: number) => string,
-): Promise<{ self: Hot[]; total: Hot[]; sampledMs: number; runs: number }> {
+  code = '',
+): Promise<{ self: Hot[]; total: Hot[]; lines: HotLine[]; sampledMs: number; runs: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
@@ -89,10 +99,30 @@ export async function profileInPage(
       bump(total, n, dt, 'totalMs');
     }
   }
+  // By line: where a function's self time goes. Allocation-heavy lines (building objects, maps and
+  // sets per cell) show here when no function stands out by itself.
+  const codeLines = code.split('\n');
+  const lineTicks = new Map<number, number>();
+  let ticked = 0;
+  for (const n of profile.nodes) {
+    if (!n.callFrame.url.endsWith('nianbao-engine.js')) continue;
+    for (const t of n.positionTicks ?? []) {
+      lineTicks.set(t.line, (lineTicks.get(t.line) ?? 0) + t.ticks);
+      ticked += t.ticks;
+    }
+  }
+  const lines = [...lineTicks]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([line, ticks]) => ({
+      where: sourceOf(line),
+      code: (codeLines[line - 1] ?? '').trim().slice(0, 70),
+      share: ticks / (ticked || 1),
+    }));
   const finish = (m: Map<string, Hot>, field: 'selfMs' | 'totalMs') =>
     [...m.values()].map((h) => ({ ...h, selfShare: h.selfMs / all, totalShare: h.totalMs / all })).sort((a, b) => b[field] - a[field]);
   const totals = new Map([...total].map(([k, h]) => [k, { ...h, selfMs: self.get(k)?.selfMs ?? 0 }]));
-  return { self: finish(self, 'selfMs').slice(0, 15), total: finish(totals, 'totalMs').slice(0, 25), sampledMs: all, runs };
+  return { self: finish(self, 'selfMs').slice(0, 15), total: finish(totals, 'totalMs').slice(0, 25), lines, sampledMs: all, runs };
 }
 
 /** For an unminified esbuild bundle: line number → the source file of the module that line is in. */

@@ -174,6 +174,10 @@ async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
   const frameId = sender.frameId ?? 0;
   switch (msg.type) {
     case 'nianbao:report': {
+      if (tabId !== undefined) {
+        tidy.delete(tabId);
+        reports.set(tabId, (reports.get(tabId) ?? 0) + 1);
+      }
       if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
       if (tabId === undefined) return { hostedByTop: false };
       await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
@@ -238,6 +242,13 @@ const STALLED_MS = 3000;
 const stalled = new Map<number, ReturnType<typeof setTimeout>>();
 /** Tabs that started loading another document and have not been tidied since. */
 const navigated = new Set<number>();
+/**
+ * Tabs this worker knows hold no report (and so show no badge): a load there has nothing to tidy,
+ * and is spared the storage reads and writes. A worker that has just started knows none.
+ */
+const tidy = new Set<number>();
+/** Reports received per tab, to tell whether one came in while the tab was being tidied. */
+const reports = new Map<number, number>();
 
 /**
  * A tab has loaded (or stalled): drop what its frames held for another page, then look at its
@@ -248,14 +259,18 @@ async function loaded(tabId: number, url: string | undefined): Promise<void> {
   // Once per load: a stalled tab that completes later keeps what its frames reported meanwhile.
   // Queued, not awaited: tab updates run one after another, so this one comes before any report
   // of the page's frames (they can only report once the loader is in).
-  if (navigated.delete(tabId)) {
+  if (navigated.delete(tabId) && !tidy.has(tabId)) {
     const now = pageOf(url);
+    const before = reports.get(tabId) ?? 0;
     void tabStore
       .update(tabId, (f): TabFrames => {
         const top = f['0'];
         return top && pageOf(top.source.url) === now ? { 0: top } : {};
       })
-      .then(() => refreshBadge(tabId));
+      .then(async (kept) => {
+        await refreshBadge(tabId);
+        if (Object.keys(kept).length === 0 && (reports.get(tabId) ?? 0) === before) tidy.add(tabId);
+      });
   }
   if (await siteEnabled(url)) await look(tabId);
 }
@@ -294,6 +309,8 @@ export default defineBackground(() => {
     forgetLooks(tabId);
     generation.delete(tabId);
     navigated.delete(tabId);
+    tidy.delete(tabId);
+    reports.delete(tabId);
     void tabStore.remove(tabId);
   });
 

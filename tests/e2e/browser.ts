@@ -17,7 +17,11 @@ declare global {
       query(q: object): Promise<{ id?: number; url?: string }[]>;
       sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
     };
-    storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+    storage: {
+      local: { get(keys: null): Promise<Record<string, unknown>> };
+      session: { get(keys: string | null): Promise<Record<string, unknown>> };
+    };
+    action: { getBadgeText(details: { tabId: number }): Promise<string> };
   };
 }
 

@@ -1,7 +1,7 @@
 /** The history: kept across a browser restart, and feeding last year's record to the cross-year rules. */
 import { afterAll, expect, inject, it } from 'vitest';
 import type { GuestState } from '../../utils/messages';
-import { askTab, type Browser, launch, liveRecord, openFixture, openPopup, tabIdOf } from './browser';
+import { askTab, type Browser, launch, liveRecord, openFixture, openPopup, pageUrl, tabIdOf } from './browser';
 
 const open: Browser[] = [];
 
@@ -63,4 +63,48 @@ it('the cross-year finding appears after visiting last year’s page', async () 
   // Last year's record only ran the checks again: the page was read once.
   const state = await askTab<GuestState>(b, await tabIdOf(b, page), { type: 'nianbao:ping' }, 0);
   expect(state?.pageReads).toBe(1);
+});
+
+it("a tab's badge and stored report follow its page; plain pages after a plain page touch no storage", async () => {
+  const b = await start();
+  const sw = b.sw as NonNullable<Browser['sw']>;
+  // Count the background's reads of session storage (where each tab's frames are kept).
+  await sw.evaluate(() => {
+    const g = globalThis as unknown as { sessionGets: number };
+    g.sessionGets = 0;
+    const area = chrome.storage.session;
+    const get = area.get.bind(area) as (...a: unknown[]) => Promise<Record<string, unknown>>;
+    (area as unknown as { get: (...a: unknown[]) => Promise<Record<string, unknown>> }).get = (...a: unknown[]) => {
+      g.sessionGets++;
+      return get(...a);
+    };
+  });
+  const gets = () => sw.evaluate(() => (globalThis as unknown as { sessionGets: number }).sessionGets);
+  const page = await openFixture(b, 'typo-suspect.html');
+  const tabId = await tabIdOf(b, page);
+  const badge = () => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const stored = () => sw.evaluate(async (id) => Object.keys(await chrome.storage.session.get(`nianbao:tab:${id}`)).length, tabId);
+  await expect.poll(badge).toMatch(/^\d+$/);
+  expect(await stored()).toBe(1);
+
+  // To a page that is not a report: the tab's report and badge are cleared.
+  await page.goto(pageUrl('non-report-plain.html'));
+  await expect.poll(stored).toBe(0);
+  await expect.poll(badge).toBe('');
+  await page.waitForTimeout(300);
+  const settled = await gets();
+  // Two more plain pages: the tab is known to hold nothing, so its loads read and write nothing.
+  for (const file of ['non-report-plain.html?again', 'non-report-plain.html?and-again']) {
+    await page.goto(pageUrl(file));
+    await page.waitForTimeout(300);
+  }
+  expect((await gets()) - settled).toBe(0);
+
+  // A report again, then a plain page: both tidied as before.
+  await page.goto(pageUrl('typo-total.html'));
+  await page.locator('nianbao-check .panel').waitFor({ timeout: 15_000 });
+  await expect.poll(badge).toMatch(/^\d+$/);
+  await page.goto(pageUrl('non-report-plain.html'));
+  await expect.poll(stored).toBe(0);
+  await expect.poll(badge).toBe('');
 });

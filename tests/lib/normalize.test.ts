@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scriptOf } from '../../lib/detect/report';
 import { matchRow } from '../../lib/tables/applications';
 import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
-import { scriptOf } from '../../lib/detect/report';
 import { toSimplified } from '../../lib/text/t2s';
 
 describe('label normalisation', () => {
