@@ -425,9 +425,14 @@ export async function runExtension(
     );
   } else report.row('2', 'content script on non-report pages (median)', 'n/a: the manifest declares no content script', '< 1 ms', null);
   // Each round loads the page once in every browser, one after another: a round's loads are pairs.
+  // The interval resamples rounds (each its own set of fresh browsers), then pairs within them.
   const paired = (a: (r: PageRow) => number[], b: (r: PageRow) => number[], of: PageRow[] = rows) =>
-    pairedRatio(of.flatMap((r) => a(r).map((v, i) => [v, b(r)[i] ?? Number.NaN] as [number, number])));
-  const ci = (p: ReturnType<typeof pairedRatio>) => `${fmt(p.ratio)}×  (95 % CI ${fmt(p.low)}–${fmt(p.high)}, ${p.n} pairs)`;
+    pairedRatio(
+      of.flatMap((r) => a(r).map((v, i) => [v, b(r)[i] ?? Number.NaN] as [number, number])),
+      of.flatMap((r) => a(r).map((_, i) => Math.floor(i / perRound))),
+    );
+  const ci = (p: ReturnType<typeof pairedRatio>) =>
+    `${fmt(p.ratio)}×  (95 % CI ${fmt(p.low)}–${fmt(p.high)}, ${p.n} pairs in ${p.rounds} rounds)`;
   const withOut = paired(
     (r) => r.with,
     (r) => r.without,

@@ -44,10 +44,19 @@ export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  * the median of the pairs' ratios, with a 95 % bootstrap interval for that median (2,000 resamples,
  * a fixed seed so a run is reproducible). Pairing cancels the machine's drift between rounds, which
  * per-side medians do not.
+ *
+ * With `cluster` (the round of each pair: the browsers it was measured in), the interval resamples
+ * whole rounds, then pairs within them. Two fresh browsers differ by several per cent on their own
+ * and every pair of a round shares that difference, so pairs resampled one by one give an interval
+ * narrower than the measurement can support; `rounds` says how many rounds it rests on.
  */
-export function pairedRatio(pairs: [number, number][]): { ratio: number; low: number; high: number; n: number } {
-  const ratios = pairs.filter(([a, b]) => a > 0 && b > 0).map(([a, b]) => a / b);
-  if (ratios.length === 0) return { ratio: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0 };
+export function pairedRatio(
+  pairs: [number, number][],
+  cluster?: number[],
+): { ratio: number; low: number; high: number; n: number; rounds: number } {
+  const kept = pairs.map(([a, b], i) => ({ r: a / b, c: cluster?.[i] ?? i, ok: a > 0 && b > 0 })).filter((p) => p.ok);
+  const ratios = kept.map((p) => p.r);
+  if (ratios.length === 0) return { ratio: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0, rounds: 0 };
   let seed = 0x9e3779b9;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -55,10 +64,26 @@ export function pairedRatio(pairs: [number, number][]): { ratio: number; low: nu
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const groups = new Map<number, number[]>();
+  for (const p of kept) groups.set(p.c, [...(groups.get(p.c) ?? []), p.r]);
+  const clusters = [...groups.values()];
   const medians: number[] = [];
   for (let k = 0; k < 2000; k++) {
-    const sample = ratios.map(() => ratios[Math.floor(random() * ratios.length)] as number);
+    const sample: number[] = [];
+    if (cluster)
+      for (let g = 0; g < clusters.length; g++) {
+        const c = pick(clusters);
+        for (let i = 0; i < c.length; i++) sample.push(pick(c));
+      }
+    else for (let i = 0; i < ratios.length; i++) sample.push(pick(ratios));
     medians.push(quantile(sample, 0.5));
   }
-  return { ratio: quantile(ratios, 0.5), low: quantile(medians, 0.025), high: quantile(medians, 0.975), n: ratios.length };
+  return {
+    ratio: quantile(ratios, 0.5),
+    low: quantile(medians, 0.025),
+    high: quantile(medians, 0.975),
+    n: ratios.length,
+    rounds: clusters.length,
+  };
 }
