@@ -125,13 +125,19 @@ export async function runEngine(site: Site, fixtures: string[], generated: strin
   } finally {
     await browser.close();
   }
-  const cold = await runCold(site, code, report, opts);
+  const ordinaryWarm = result.pages.find((p) => p.page === ORDINARY)?.engine.median;
+  const cold = await runCold(site, code, report, opts, ordinaryWarm);
   return { ...result, cold };
 }
+
+/** An ordinary report page (~300 cells), read cold too: what a reader pays on most report pages. */
+const ORDINARY = 'seed000-plain.html';
 
 interface Cold {
   /** At once (what `analyze` does): the one task's length. */
   whole: number[];
+  /** ORDINARY read at once. */
+  ordinary: number[];
   /** In slices, as the reader does: every slice together, the longest slice, how many. */
   busy: number[];
   longest: number[];
@@ -142,17 +148,18 @@ interface Cold {
  * The largest page read truly cold, as a content script reads it: each run in a browser of its own
  * (a page opened after others in the same renderer finds the engine's code already compiled, which
  * flatters section 1's "first run"). Runs alternate between reading at once and in the reader's
- * slices, so both see the same machine.
+ * slices, so both see the same machine, and an ordinary report page read at once.
  */
-async function runCold(site: Site, code: string, report: Report, opts: { quick: boolean }): Promise<Cold> {
+async function runCold(site: Site, code: string, report: Report, opts: { quick: boolean }, ordinaryWarm?: number): Promise<Cold> {
   const rounds = opts.quick ? 3 : 7;
-  const cold: Cold = { whole: [], busy: [], longest: [], slices: [] };
-  for (let i = 0; i < rounds * 2; i++) {
-    const sliced = i % 2 === 1;
+  const cold: Cold = { whole: [], ordinary: [], busy: [], longest: [], slices: [] };
+  for (let i = 0; i < rounds * 3; i++) {
+    const kind = (['whole', 'sliced', 'ordinary'] as const)[i % 3];
+    const sliced = kind === 'sliced';
     const browser = await launchPlain(siteArgs(site));
     try {
       const page = await browser.newPage();
-      await open(page, site.url(`/gen/${LARGEST}`), code);
+      await open(page, kind === 'ordinary' ? site.url(`/fixtures/${ORDINARY}`) : site.url(`/gen/${LARGEST}`), code);
       const m = await page.evaluate(async (inSlices) => {
         // biome-ignore lint/suspicious/noExplicitAny: the injected bundle's global
         const B = (window as any).NianbaoBench;
@@ -168,7 +175,7 @@ async function runCold(site: Site, code: string, report: Report, opts: { quick: 
         cold.busy.push(m.busy);
         cold.longest.push(m.longest);
         cold.slices.push(m.slices);
-      } else cold.whole.push(m.busy);
+      } else cold[kind === 'ordinary' ? 'ordinary' : 'whole'].push(m.busy);
     } finally {
       await browser.close();
     }
@@ -193,6 +200,12 @@ async function runCold(site: Site, code: string, report: Report, opts: { quick: 
     `${fmt(longest.median)} / ${fmt(worst)} ms`,
     '< 16 ms median (one frame)',
     longest.median < 16,
+  );
+  const ordinary = summarize(cold.ordinary);
+  report.row(
+    '1',
+    `an ordinary report page (${ORDINARY}) read cold, at once (a fresh browser per run): median / worst`,
+    `${fmt(ordinary.median)} / ${fmt(Math.max(...cold.ordinary))} ms${ordinaryWarm ? `  (${fmt(ordinary.median / ordinaryWarm)}× its warm median)` : ''}`,
   );
   return cold;
 }
