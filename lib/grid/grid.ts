@@ -145,6 +145,18 @@ export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): G
   return { table, slots, cells, width };
 }
 
+/**
+ * The keys of the columns a cell spans, each once, in order (`keys[c]` names column c, or is null):
+ * a cell of one column has its column's key alone.
+ */
+export function spannedKeys(keys: readonly (string | null)[], cell: GridCell): string[] {
+  if (cell.colspan === 1) {
+    const key = keys[cell.col];
+    return key ? [key] : [];
+  }
+  return [...new Set(keys.slice(cell.col, cell.col + cell.colspan).filter((k): k is string => !!k))];
+}
+
 /** The distinct cells of one grid row, left to right (a cell spanning several columns appears once). */
 export function rowCells(grid: Grid, r: number): GridCell[] {
   const out: GridCell[] = [];

@@ -1,4 +1,4 @@
-import { type Grid, type GridCell, rowCells } from '../grid/grid';
+import { type Grid, rowCells, spannedKeys } from '../grid/grid';
 import type { CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
@@ -6,15 +6,6 @@ import type { ReadContext } from './context';
 import { findDef, labelOf, T2_COLUMNS, T2_ROWS } from './labels';
 
 const TABLE = 'activeDisclosure' as const;
-
-/** The header keys a value cell spans, each once (a cell of one column: that column's key alone). */
-function spannedKeys(header: (string | null)[], cell: GridCell): string[] {
-  if (cell.colspan === 1) {
-    const key = header[cell.col];
-    return key ? [key] : [];
-  }
-  return [...new Set(header.slice(cell.col, cell.col + cell.colspan).filter((k): k is string => !!k))];
-}
 
 /**
  * Read 表二: a stack of sub-blocks (caption row 第二十条第（N）项, header row 信息内容 | …, data rows),

@@ -1,4 +1,4 @@
-import { type Grid, type GridCell, rowCells } from '../grid/grid';
+import { type Grid, type GridCell, rowCells, spannedKeys } from '../grid/grid';
 import type { Cell, CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
 import { parseCell } from '../text/cell';
@@ -146,10 +146,7 @@ export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTa
           const cell = ctx.read(g, grid.table, `${rowLabel} / ${labelOf(T3_COLUMNS, colKey)}`);
           values[colKey] = cell;
           if (!key) continue;
-          if (g.colspan === 1) continue;
-          const spanned = [...new Set(cols.keys.slice(g.col + 1, g.col + g.colspan))].filter(
-            (k): k is string => !!k && k !== colKey && !values[k],
-          );
+          const spanned = spannedKeys(cols.keys, g).filter((k) => k !== colKey && !values[k]);
           if (spanned.length === 0) continue;
           const ref = (column: string) => ({ table: TABLE, row: key, column });
           const merged = ctx.mergedInto(
