@@ -65,18 +65,21 @@ export function pairedRatio(
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  // Without `cluster` every pair is a round of its own, and this is the plain bootstrap of pairs.
   const groups = new Map<number, number[]>();
-  for (const p of kept) groups.set(p.c, [...(groups.get(p.c) ?? []), p.r]);
+  for (const p of kept) {
+    const g = groups.get(p.c);
+    if (g) g.push(p.r);
+    else groups.set(p.c, [p.r]);
+  }
   const clusters = [...groups.values()];
   const medians: number[] = [];
   for (let k = 0; k < 2000; k++) {
     const sample: number[] = [];
-    if (cluster)
-      for (let g = 0; g < clusters.length; g++) {
-        const c = pick(clusters);
-        for (let i = 0; i < c.length; i++) sample.push(pick(c));
-      }
-    else for (let i = 0; i < ratios.length; i++) sample.push(pick(ratios));
+    for (let g = 0; g < clusters.length; g++) {
+      const c = pick(clusters);
+      for (let i = 0; i < c.length; i++) sample.push(pick(c));
+    }
     medians.push(quantile(sample, 0.5));
   }
   return {
