@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { SLICE_MS } from '../lib/steps';
 import { launchPlain } from './lib/browser';
-import { bundleSources, type Hot, profileInPage } from './lib/profile';
+import { type Hot, profileInPage } from './lib/profile';
 import { type Report, renderTable } from './lib/report';
 import type { Site } from './lib/server';
 import { siteArgs } from './lib/server';
@@ -219,7 +219,6 @@ async function measure(
   opts: { quick: boolean },
   code: string,
 ) {
-  const sourceOf = bundleSources(code);
   const results: PageResult[] = [];
   const urls = [...fixtures.map((f) => ['fixtures', f]), ...generated.map((g) => ['gen', g])] as [string, string][];
   const budget = opts.quick ? 300 : 700;
@@ -378,7 +377,7 @@ async function measure(
     const dir = fixtures.includes(name) ? 'fixtures' : 'gen';
     await open(page, site.url(`/${dir}/${name}`), code);
     const file = join(OUT, `profile-${name.replace(/\.html?$/, '')}.cpuprofile`);
-    const p = await profileInPage(page, 'NianbaoBench.analyze(document)', opts.quick ? 600 : 2000, file, sourceOf, code);
+    const p = await profileInPage(page, 'NianbaoBench.analyze(document)', opts.quick ? 600 : 2000, file, code);
     profiles[name] = p;
     const top = p.total
       .filter((h) => h.where.startsWith('lib/') || /^(cellText|floor)$/.test(h.fn))

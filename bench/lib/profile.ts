@@ -39,17 +39,18 @@ export interface Hot {
 
 /**
  * Sample `expression` (run repeatedly in the page for about `ms`) with V8's CPU profiler at 50 µs and
- * return the hottest functions by self and by total time. `sourceOf(line)` names the source file of a
- * bundle line. The raw profile is written to `file` (open it in DevTools → Performance).
+ * return the hottest functions by self and by total time, and the hottest lines. `code` is the
+ * injected bundle (unminified), which names each line's source file and shows the line. The raw
+ * profile is written to `file` (open it in DevTools → Performance).
  */
 export async function profileInPage(
   page: Page,
   expression: string,
   ms: number,
   file: string,
-  sourceOf: (line: number) => string,
-  code = '',
+  code: string,
 ): Promise<{ self: Hot[]; total: Hot[]; lines: HotLine[]; sampledMs: number; runs: number }> {
+  const sourceOf = bundleSources(code);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
