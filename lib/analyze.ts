@@ -1,5 +1,5 @@
 import { type CheckInput, checkSteps } from './checks';
-import { allCells } from './checks/tableCells';
+import { forEachCell } from './checks/tableCells';
 import { derive } from './derived';
 import { lineNorm, pageLines } from './detect/lines';
 import { looksLikeReport } from './detect/quick';
@@ -204,8 +204,15 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   if (pub) record.source.publishedAt = pub;
   if (title.title) record.source.title = title.title;
 
-  const cells = allCells(tables).map(([, c]) => c);
-  const blankShare = cells.length ? cells.filter((c) => c.kind === 'blank').length / cells.length : 0;
+  let cellCount = 0;
+  let blankCount = 0;
+  let assumedZero = 0;
+  forEachCell(tables, (c) => {
+    cellCount++;
+    if (c.kind === 'blank') blankCount++;
+    if (c.kind === 'blank' || c.kind === 'placeholder') assumedZero++;
+  });
+  const blankShare = cellCount ? blankCount / cellCount : 0;
   const isTemplate = present > 0 && blankShare >= 0.9 && (title.isFormat || title.year === undefined);
   const isReport = !isTemplate && (title.isReportTitle || sections.length >= 3) && (sections.length >= 2 || present > 0);
 
@@ -261,6 +268,6 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   record.reading = {
     tablesFound: reportTables.length,
     cellsRead: ctx.cellsRead,
-    blanksAssumedZero: cells.filter((c) => c.kind === 'blank' || c.kind === 'placeholder').length,
+    blanksAssumedZero: assumedZero,
   };
 }

@@ -1,5 +1,5 @@
 import type { CellRef, Finding } from '../record/schema';
-import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';
 
 /** One finding per table listing its blank and placeholder cells: a blank is never silently a zero. */
@@ -9,9 +9,12 @@ export const cellBlank: Rule = {
   title: '空白或占位符（/、-、—、无）单元格',
   run: ({ tables }) => {
     const blanks = new Map<string, CellRef[]>();
-    for (const [ref, cell] of allCells(tables)) {
-      if (cell.kind === 'blank' || cell.kind === 'placeholder') blanks.set(ref.table, [...(blanks.get(ref.table) ?? []), ref]);
-    }
+    forEachCell(tables, (cell, ref, table) => {
+      if (cell.kind !== 'blank' && cell.kind !== 'placeholder') return;
+      const list = blanks.get(table);
+      if (list) list.push(ref());
+      else blanks.set(table, [ref()]);
+    });
     return presentTables(tables).map((table): Finding => {
       const list = blanks.get(table) ?? [];
       const id = `cell.blank:${table}`;

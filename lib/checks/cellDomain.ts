@@ -1,7 +1,7 @@
 import type { CellRef, Finding } from '../record/schema';
 import { T2_COLUMNS } from '../tables/labels';
 import { domainProblem } from '../text/cell';
-import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';
 
 /** Counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal. */
@@ -11,11 +11,16 @@ export const cellDomain: Rule = {
   title: '数量为非负整数（本年增/减可为负，金额可有小数）',
   run: ({ tables }) => {
     const bad = new Map<string, { ref: CellRef; why: string; raw: string }[]>();
-    for (const [ref, cell] of allCells(tables)) {
-      const def = ref.table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === ref.column) : undefined;
+    forEachCell(tables, (cell, ref, table) => {
+      if (cell.value === null) return;
+      const r = ref();
+      const def = table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === r.column) : undefined;
       const why = domainProblem(cell, { negative: def?.negative, decimal: def?.decimal });
-      if (why) bad.set(ref.table, [...(bad.get(ref.table) ?? []), { ref, why, raw: cell.raw }]);
-    }
+      if (!why) return;
+      const list = bad.get(table);
+      if (list) list.push({ ref: r, why, raw: cell.raw });
+      else bad.set(table, [{ ref: r, why, raw: cell.raw }]);
+    });
     return presentTables(tables).map((table): Finding => {
       const list = bad.get(table) ?? [];
       const id = `cell.domain:${table}`;

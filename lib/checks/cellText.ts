@@ -1,5 +1,5 @@
 import type { Finding } from '../record/schema';
-import { allCells, presentTables, TABLE_NAMES } from './tableCells';
+import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';
 
 /** A cell holding words or several numbers: say which reading was taken, per cell. */
@@ -10,8 +10,9 @@ export const cellText: Rule = {
   run: ({ tables }) => {
     const out: Finding[] = [];
     const withText = new Set<string>();
-    for (const [ref, cell] of allCells(tables)) {
-      if (cell.kind !== 'text') continue;
+    forEachCell(tables, (cell, at) => {
+      if (cell.kind !== 'text') return;
+      const ref = at();
       withText.add(ref.table);
       const reading =
         cell.notes?.find((n) => n.startsWith('读作')) ?? (cell.value === null ? '无法读出数字，不参与核算' : `读作 ${cell.value}`);
@@ -25,7 +26,7 @@ export const cellText: Rule = {
         ...(cell.value !== null ? { actual: cell.value } : {}),
         quote: cell.raw,
       });
-    }
+    });
     for (const table of presentTables(tables)) {
       if (!withText.has(table)) {
         out.push({

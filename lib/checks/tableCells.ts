@@ -6,20 +6,19 @@ export const TABLE_NAMES: Record<TableKey, string> = {
   reviewLitigation: '表四',
 };
 
-const flat = new WeakMap<ReportRecord['tables'], [CellRef, Cell][]>();
-
-/** Every cell of every table present, with its reference (listed once per record, several rules use it). */
-export function allCells(tables: ReportRecord['tables']): [CellRef, Cell][] {
-  let out = flat.get(tables);
-  if (out) return out;
-  out = [];
+/**
+ * Every cell of every table present, in table, row and column order. The reference is built only for
+ * the cells a caller keeps (`ref()`): most cells pass every test, and a reading has a few hundred.
+ */
+export function forEachCell(tables: ReportRecord['tables'], visit: (cell: Cell, ref: () => CellRef, table: TableKey) => void): void {
   for (const table of Object.keys(TABLE_NAMES) as TableKey[]) {
-    for (const [row, cols] of Object.entries(tables[table] ?? {})) {
-      for (const [column, cell] of Object.entries(cols)) out.push([{ table, row, column }, cell]);
+    const rows = tables[table];
+    if (!rows) continue;
+    for (const row in rows) {
+      const cols = rows[row] as Record<string, Cell>;
+      for (const column in cols) visit(cols[column] as Cell, () => ({ table, row, column }), table);
     }
   }
-  flat.set(tables, out);
-  return out;
 }
 
 export function presentTables(tables: ReportRecord['tables']): TableKey[] {

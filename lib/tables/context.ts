@@ -21,6 +21,9 @@ export class ReadContext {
     reviewLitigation: [],
   };
   cellsRead = 0;
+  /** The table last read from and its index: cells are read table by table. */
+  private last: Element | null = null;
+  private lastIndex = -1;
 
   constructor(private readonly tableIndex: (table: Element) => number) {}
 
@@ -29,7 +32,11 @@ export class ReadContext {
     this.cellsRead++;
     const cell = parseCell(g.text);
     if (label) cell.label = label;
-    cell.at = { table: this.tableIndex(table), row: g.row, col: g.col };
+    if (table !== this.last) {
+      this.last = table;
+      this.lastIndex = this.tableIndex(table);
+    }
+    cell.at = { table: this.lastIndex, row: g.row, col: g.col };
     return cell;
   }
 

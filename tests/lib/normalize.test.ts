@@ -18,6 +18,8 @@ describe('label normalisation', () => {
     expect(toSimplified(`${simplified}申請`)).toBe(`${simplified}申请`);
     expect(toSimplified(`處${simplified}`)).toBe(`处${simplified}`);
     expect(toSimplified('行政複議、行政訴訟：維持3件，糾正1件')).toBe('行政复议、行政诉讼：维持3件，纠正1件');
+    // 復議 is as common as 複議 in traditional texts; 現場 is one of the narrative's channels
+    expect(toSimplified('行政復議，現場申請並參與評議')).toBe('行政复议，现场申请并参与评议');
     // punctuation and full-width forms are not t2s's to change (NFKC is)
     expect(toSimplified('ab12（一）、')).toBe('ab12（一）、');
     // prose is not memoised, and long prose normalises the same as its lines one by one
