@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scriptOf } from '../../lib/detect/report';
 import { matchRow } from '../../lib/tables/applications';
 import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
-import { toSimplified } from '../../lib/text/t2s';
+import { T2S_PAIRS, toSimplified } from '../../lib/text/t2s';
 
 describe('label normalisation', () => {
   it('folds width, spaces, quotes and traditional characters', () => {
@@ -25,6 +25,24 @@ describe('label normalisation', () => {
     // prose is not memoised, and long prose normalises the same as its lines one by one
     const prose = `${'本年度共受理行政複議 2 件。'.repeat(20)}\n${'結轉下年度 1 件'.repeat(10)}`;
     expect(norm(prose)).toBe(prose.split('\n').map(norm).join(''));
+  });
+
+  it('pairs each traditional character with one simplified character, never with itself', () => {
+    const to = new Map<string, string>();
+    for (const [trad, simp] of T2S_PAIRS) {
+      const t = Array.from(trad);
+      const s = Array.from(simp);
+      expect(t.length, trad).toBe(s.length);
+      t.forEach((ch, i) => {
+        // a character both scripts share would make every simplified text that has it look traditional
+        expect(ch, trad).not.toBe(s[i]);
+        expect(to.get(ch) ?? s[i], ch).toBe(s[i]);
+        to.set(ch, s[i] as string);
+      });
+    }
+    // and text with characters both scripts share, such as 案 and 社, is left as it is
+    expect(toSimplified('案卷社会南西北湖督站')).toBe('案卷社会南西北湖督站');
+    expect(toSimplified(Array.from(to.keys()).join(''))).toBe(Array.from(to.values()).join(''));
   });
 
   it('tells a traditional page by eight markers in its first 4,000 characters', () => {
