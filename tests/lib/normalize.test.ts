@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scriptOf } from '../../lib/detect/report';
 import { matchRow } from '../../lib/tables/applications';
 import { chineseNumeral, labelCore, norm } from '../../lib/text/normalize';
-import { T2S_PAIRS, toSimplified } from '../../lib/text/t2s';
+import { MARKERS, T2S_PAIRS, toSimplified, traditionalMarkers } from '../../lib/text/t2s';
 
 describe('label normalisation', () => {
   it('folds width, spaces, quotes and traditional characters', () => {
@@ -52,6 +52,11 @@ describe('label normalisation', () => {
     expect(scriptOf(`${'處'.repeat(4)}${filler}${'開'.repeat(4)}`)).toBe('traditional');
     expect(scriptOf(`${'申'.repeat(3995)}${'處'.repeat(8)}`)).toBe('simplified');
     expect(scriptOf(`${'申'.repeat(3992)}${'處'.repeat(8)}`)).toBe('traditional');
+    // every marker counts (the pattern groups them in classes of 14), and only markers do
+    expect(MARKERS.length).toBe(54);
+    for (const m of MARKERS) expect(traditionalMarkers(`${filler}${m.repeat(8)}`, 4000, 8), m).toBe(8);
+    expect(traditionalMarkers(`${filler}${MARKERS}`, 4000, 99)).toBe(54);
+    expect(traditionalMarkers(filler, 4000, 8)).toBe(0);
   });
 
   it('strips numbering in every form', () => {
