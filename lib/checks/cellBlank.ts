@@ -9,11 +9,12 @@ export const cellBlank: Rule = {
   title: '空白或占位符（/、-、—、无）单元格',
   run: ({ tables }) => {
     const blanks = new Map<string, CellRef[]>();
-    forEachCell(tables, (cell, ref, table) => {
+    forEachCell(tables, (cell, table, row, column) => {
       if (cell.kind !== 'blank' && cell.kind !== 'placeholder') return;
+      const ref = { table, row, column };
       const list = blanks.get(table);
-      if (list) list.push(ref());
-      else blanks.set(table, [ref()]);
+      if (list) list.push(ref);
+      else blanks.set(table, [ref]);
     });
     return presentTables(tables).map((table): Finding => {
       const list = blanks.get(table) ?? [];

@@ -11,15 +11,15 @@ export const cellDomain: Rule = {
   title: '数量为非负整数（本年增/减可为负，金额可有小数）',
   run: ({ tables }) => {
     const bad = new Map<string, { ref: CellRef; why: string; raw: string }[]>();
-    forEachCell(tables, (cell, ref, table) => {
+    forEachCell(tables, (cell, table, row, column) => {
       if (cell.value === null) return;
-      const r = ref();
-      const def = table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === r.column) : undefined;
+      const def = table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === column) : undefined;
       const why = domainProblem(cell, { negative: def?.negative, decimal: def?.decimal });
       if (!why) return;
+      const problem = { ref: { table, row, column }, why, raw: cell.raw };
       const list = bad.get(table);
-      if (list) list.push({ ref: r, why, raw: cell.raw });
-      else bad.set(table, [{ ref: r, why, raw: cell.raw }]);
+      if (list) list.push(problem);
+      else bad.set(table, [problem]);
     });
     return presentTables(tables).map((table): Finding => {
       const list = bad.get(table) ?? [];

@@ -10,9 +10,9 @@ export const cellText: Rule = {
   run: ({ tables }) => {
     const out: Finding[] = [];
     const withText = new Set<string>();
-    forEachCell(tables, (cell, at) => {
+    forEachCell(tables, (cell, table, row, column) => {
       if (cell.kind !== 'text') return;
-      const ref = at();
+      const ref = { table, row, column };
       withText.add(ref.table);
       const reading =
         cell.notes?.find((n) => n.startsWith('读作')) ?? (cell.value === null ? '无法读出数字，不参与核算' : `读作 ${cell.value}`);
