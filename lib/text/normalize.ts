@@ -18,14 +18,19 @@ export function norm(s: string): string {
   if (ASCII.test(s)) return s.replace(DROPPED, '');
   // Prose is normalised once per reading (lines keep theirs: detect/lines.ts); labels, short and
   // repeated across tables, are worth a memo.
-  if (s.length > MEMO_LENGTH) return toSimplified(s.normalize('NFKC')).replace(DROPPED, '');
+  if (s.length > MEMO_LENGTH) return fold(s);
   let n = cache.get(s);
   if (n === undefined) {
-    n = toSimplified(s.normalize('NFKC')).replace(DROPPED, '');
+    n = fold(s);
     if (cache.size > CACHE_LIMIT) cache.clear();
     cache.set(s, n);
   }
   return n;
+}
+
+/** `norm` of text that is not all ASCII, unmemoised. */
+function fold(s: string): string {
+  return toSimplified(s.normalize('NFKC')).replace(DROPPED, '');
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

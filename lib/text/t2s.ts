@@ -2,9 +2,10 @@
  * Traditional → simplified characters for the vocabulary of annual reports (titles, section
  * headings, table labels, the narrative's figures, agency names). A full converter (OpenCC's
  * dictionaries) weighs hundreds of kilobytes; the content script only needs the characters that
- * can appear in what we match, so the pairs are listed here: traditional string, simplified string.
+ * can appear in what we match, so the pairs are listed here: traditional string, simplified string,
+ * each as long as the other and sharing no character with it (tests/lib/normalize.test.ts checks).
  */
-const PAIRS: readonly [string, string][] = [
+export const T2S_PAIRS: readonly [string, string][] = [
   ['開關閉門問間開闊', '开关闭门问间开阔'],
   [
     '處請況資訊報數結轉辦區計這種國規護權屬類內務過執詢項無機現沒製補後確訪舉訴複覆當獲費繳納總組織業構會務統',
@@ -49,16 +50,13 @@ const PAIRS: readonly [string, string][] = [
   ],
 ];
 
-/** The pairs, for tests/lib/normalize.test.ts (each traditional string as long as its simplified one, no character shared). */
-export const T2S_PAIRS = PAIRS;
-
 /** Built the first time a traditional character is found: most pages never need it. */
 let map: Map<string, string> | undefined;
 
 function simplifiedOf(ch: string): string {
   if (!map) {
     map = new Map();
-    for (const [trad, simp] of PAIRS) {
+    for (const [trad, simp] of T2S_PAIRS) {
       const t = Array.from(trad);
       const s = Array.from(simp);
       for (let i = 0; i < t.length; i++) map.set(t[i] as string, s[i] as string);
@@ -101,7 +99,7 @@ export function traditionalMarkers(s: string, length: number, enough: number): n
  * look for. Nothing is derived character by character at load: the reader loads this module once per
  * report page, cold, where building a map of the 460 pairs and the class from its keys took ~1.5 ms.
  */
-const TRAD_CHAR = new RegExp(`[${PAIRS.map(([trad]) => trad).join('')}]`, 'g');
+const TRAD_CHAR = new RegExp(`[${T2S_PAIRS.map(([trad]) => trad).join('')}]`, 'g');
 
 /** The same characters, one test: most text, simplified, has none, and a test says so faster than a replacement. */
 const HAS_TRAD = new RegExp(TRAD_CHAR.source);
