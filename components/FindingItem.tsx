@@ -28,11 +28,13 @@ export function FindingItem({ record, finding: f, selected = false, onLocate }: 
   return (
     <li class="finding" data-finding-id={f.id} data-status={f.status} data-tone={tone} data-selected={selected ? '' : undefined}>
       {locatable ? (
-        <button type="button" class="finding-main" onClick={() => onLocate(f)} title={t('panel.locate')}>
+        <button type="button" class="finding-main" data-finding={f.id} onClick={() => onLocate(f)} title={t('panel.locate')}>
           {body}
         </button>
       ) : (
-        <div class="finding-main">{body}</div>
+        <div class="finding-main" data-finding={f.id}>
+          {body}
+        </div>
       )}
       {f.formula ? <p class="finding-msg">{f.status === 'fail' ? (sides ?? f.message) : f.message}</p> : null}
       {!f.formula && sides ? <p class="finding-msg">{sides}</p> : null}

@@ -43,7 +43,7 @@ export function Panel(props: PanelProps) {
 
   if (collapsed) {
     return (
-      <div class="nb-root" data-theme={theme}>
+      <div class="nb-root" data-panel="" data-theme={theme}>
         <button
           ref={pillRef}
           type="button"
@@ -61,7 +61,7 @@ export function Panel(props: PanelProps) {
   }
 
   return (
-    <div class="nb-root" data-theme={theme}>
+    <div class="nb-root" data-panel="" data-theme={theme}>
       <section
         class="panel"
         aria-label={t('panel.title')}

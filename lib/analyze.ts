@@ -6,7 +6,7 @@ import { looksLikeReport } from './detect/quick';
 import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
 import { toSentences } from './detect/sentences';
 import { buildGrid, type Grid, leadingText } from './grid/grid';
-import type { Finding, FormatVersion, ReportRecord, TableKey } from './record/schema';
+import type { Finding, FormatVersion, ReportRecord, SourceKind, TableKey } from './record/schema';
 import { drain, type Steps } from './steps';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   capturedAt?: string;
   /** Last year's record of the same body, for the cross-year rules. */
   previous?: ReportRecord;
+  /** What the document was made from (a PDF or DOCX is turned into a document first); `html` by default. */
+  kind?: SourceKind;
 }
 
 /** A record and the live page behind it: every cell reference points back to its element. */
@@ -130,7 +132,7 @@ export function* analyzeSteps(doc: Document, opts: AnalyzeOptions = {}): Steps<A
   const url = opts.url ?? doc.URL ?? '';
   const record: ReportRecord = {
     schemaVersion: 1,
-    source: { url, title: (doc.title ?? '').trim(), capturedAt },
+    source: { url, title: (doc.title ?? '').trim(), capturedAt, kind: opts.kind ?? 'html' },
     report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
     tables: {},
     findings: [],

@@ -45,7 +45,7 @@ async function inPageSlices(scope: Scope, url: string, title: string, steps: () 
   } catch (e) {
     const record: ReportRecord = {
       schemaVersion: 1,
-      source: { url, title, capturedAt: new Date().toISOString() },
+      source: { url, title, capturedAt: new Date().toISOString(), kind: 'html' },
       report: { isReport: true, isTemplate: false, formatVersion: 'unknown' },
       tables: {},
       findings: [

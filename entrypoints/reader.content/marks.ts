@@ -83,6 +83,8 @@ export class MarkLayer {
       box.type = 'button';
       box.className = 'mark';
       box.dataset.ref = spec.key;
+      // The hook tests rely on (record.md): the cell reference joined by dots.
+      box.dataset.cell = `${spec.ref.table}.${spec.ref.row}.${spec.ref.column}`;
       box.dataset.severity = spec.severity;
       if (spec.suspect) box.dataset.suspect = '';
       box.setAttribute('aria-label', markLabel(record, spec));

@@ -25,6 +25,16 @@ export const Cell = z.object({
   /** How the text was read: full-width digits, thousands separators, sign, unit, the reading of a text cell. */
   notes: z.array(z.string()).optional(),
   at: CellPosition.optional(),
+  /** Read from a PDF: the page (1-based) and the cell's box in PDF units (origin bottom left). */
+  box: z
+    .object({
+      page: z.number().int().positive(),
+      x: z.number(),
+      y: z.number(),
+      w: z.number().nonnegative(),
+      h: z.number().nonnegative(),
+    })
+    .optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -83,6 +93,18 @@ export const Section = z.object({
   heading: z.string(),
 });
 
+/** What a page or file was read from (record.md). */
+export const SourceKind = z.enum(['html', 'pdf', 'docx']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/** A person's verdict on one finding, kept locally and exported with the record (record.md `review`). */
+export const Review = z.object({
+  status: z.enum(['confirmed', 'dismissed']),
+  note: z.string().optional(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type Review = z.infer<typeof Review>;
+
 export const ReportRecord = z.object({
   schemaVersion: z.literal(1),
   source: z.object({
@@ -90,6 +112,12 @@ export const ReportRecord = z.object({
     title: z.string(),
     capturedAt: z.iso.datetime({ offset: true }),
     publishedAt: z.string().optional(),
+    /** The tab's address when the report was read inside a frame. */
+    pageUrl: z.string().optional(),
+    /** Records stored before this field existed were all read from HTML pages. */
+    kind: SourceKind.default('html'),
+    /** The page that linked the file (an attachment read from a report page). */
+    attachmentOf: z.string().optional(),
   }),
   report: z.object({
     isReport: z.boolean(),
@@ -116,6 +144,8 @@ export const ReportRecord = z.object({
       blanksAssumedZero: z.number().int().nonnegative(),
     })
     .optional(),
+  /** A person's verdicts, by finding id (kept locally; survive a re-reading of the same report). */
+  review: z.record(z.string(), Review).optional(),
 });
 export type ReportRecord = z.infer<typeof ReportRecord>;
 
