@@ -10,6 +10,7 @@ import { formatSections } from './formatSections';
 import { formatTablesAsImages } from './formatTablesAsImages';
 import { formatVersion } from './formatVersion';
 import { narrative } from './narrative';
+import { publishDeadline } from './publishDeadline';
 import { applySuspect } from './suspect';
 import { t3Balance } from './t3Balance';
 import { t3ResultsSum } from './t3ResultsSum';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   narrative,
   crossYearCarryOver,
   crossYearInForce,
+  publishDeadline,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
