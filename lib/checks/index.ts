@@ -16,6 +16,7 @@ import { t3Balance } from './t3Balance';
 import { t3ResultsSum } from './t3ResultsSum';
 import { t3RowTotal } from './t3RowTotal';
 import { t4Total } from './t4Total';
+import { textSimilarity } from './textSimilarity';
 import type { CheckInput, Rule } from './types';
 import { yearConsistency } from './yearConsistency';
 
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   crossYearCarryOver,
   crossYearInForce,
   publishDeadline,
+  textSimilarity,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
