@@ -3,6 +3,7 @@ import { drain, type Steps } from '../steps';
 import { cellBlank } from './cellBlank';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
+import { contentProblems } from './contentProblems';
 import { crossYearCarryOver } from './crossYearCarryOver';
 import { crossYearInForce } from './crossYearInForce';
 import { formatLabels } from './formatLabels';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   crossYearInForce,
   publishDeadline,
   textSimilarity,
+  contentProblems,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
