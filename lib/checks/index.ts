@@ -3,6 +3,7 @@ import { drain, type Steps } from '../steps';
 import { cellBlank } from './cellBlank';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
+import { contentFees } from './contentFees';
 import { contentProblems } from './contentProblems';
 import { crossYearCarryOver } from './crossYearCarryOver';
 import { crossYearInForce } from './crossYearInForce';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   publishDeadline,
   textSimilarity,
   contentProblems,
+  contentFees,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
