@@ -12,6 +12,7 @@ import { formatSections } from './formatSections';
 import { formatTablesAsImages } from './formatTablesAsImages';
 import { formatVersion } from './formatVersion';
 import { narrative } from './narrative';
+import { narrativePercent } from './narrativePercent';
 import { publishDeadline } from './publishDeadline';
 import { applySuspect } from './suspect';
 import { t3Balance } from './t3Balance';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   textSimilarity,
   contentProblems,
   contentFees,
+  narrativePercent,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */
