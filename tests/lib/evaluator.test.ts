@@ -1,3 +1,4 @@
+/** The evaluator rules (publish.deadline, text.similarity, content.problems, content.fees, narrative.percent) on fixtures and made inputs. */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../lib/checks';
 import { contentFees, feeStatements } from '../../lib/checks/contentFees';

@@ -1,3 +1,4 @@
+/** Reading the publication date from what portals print, and the body's kind that sets its deadline. */
 import { describe, expect, it } from 'vitest';
 import { bodyKind, deadlineOf } from '../../lib/detect/bodyKind';
 import { pageLines } from '../../lib/detect/lines';

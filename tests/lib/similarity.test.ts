@@ -1,3 +1,4 @@
+/** How text is reduced and compared for repetition (lib/text/similarity.ts). */
 import { describe, expect, it } from 'vitest';
 import { compare, K, prepare } from '../../lib/text/similarity';
 
