@@ -2,8 +2,10 @@ import { type CheckInput, checkSteps } from './checks';
 import { forEachCell } from './checks/tableCells';
 import { derive } from './derived';
 import { lineNorm, pageLines } from './detect/lines';
+import { publishedAt } from './detect/published';
 import { looksLikeReport } from './detect/quick';
-import { countMedia, findSections, narrativeYear, periodYear, publishedAt, readTitle, scriptOf } from './detect/report';
+import { countMedia, findSections, narrativeYear, periodYear, readTitle, scriptOf } from './detect/report';
+import { keptText, sectionLines } from './detect/sectionText';
 import { toSentences } from './detect/sentences';
 import { buildGrid, type Grid, leadingText } from './grid/grid';
 import type { Finding, FormatVersion, ReportRecord, SourceKind, TableKey } from './record/schema';
@@ -201,9 +203,10 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   );
 
   const year = title.year ?? period;
+  const texts = sectionLines(allLines, sections, body);
   yield;
   const pub = publishedAt(doc, allLines);
-  if (pub) record.source.publishedAt = pub;
+  if (pub) record.source.publishedAt = pub.at;
   if (title.title) record.source.title = title.title;
 
   let cellCount = 0;
@@ -225,7 +228,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
     ...(year ? { year } : {}),
     formatVersion: present ? detectVersion(tables) : 'unknown',
     script: scriptOf(rawText),
-    sections: sections.map((s) => ({ index: s.index, heading: s.heading })),
+    sections: sections.map((s) => ({ index: s.index, heading: s.heading, ...keptText(texts, s.index) })),
   };
 
   if (isTemplate) {
@@ -263,6 +266,9 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
       ...(told !== undefined ? { narrative: told } : {}),
     },
     media: countMedia(body),
+    ...(title.agency ? { agency: title.agency } : {}),
+    ...(pub ? { published: pub } : {}),
+    sectionText: texts,
   };
   analysis.checked = checked;
   record.findings = yield* checkSteps({ ...checked, ...(opts.previous ? { previous: opts.previous } : {}) });

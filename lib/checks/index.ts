@@ -3,6 +3,8 @@ import { drain, type Steps } from '../steps';
 import { cellBlank } from './cellBlank';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
+import { contentFees } from './contentFees';
+import { contentProblems } from './contentProblems';
 import { crossYearCarryOver } from './crossYearCarryOver';
 import { crossYearInForce } from './crossYearInForce';
 import { formatLabels } from './formatLabels';
@@ -10,11 +12,14 @@ import { formatSections } from './formatSections';
 import { formatTablesAsImages } from './formatTablesAsImages';
 import { formatVersion } from './formatVersion';
 import { narrative } from './narrative';
+import { narrativePercent } from './narrativePercent';
+import { publishDeadline } from './publishDeadline';
 import { applySuspect } from './suspect';
 import { t3Balance } from './t3Balance';
 import { t3ResultsSum } from './t3ResultsSum';
 import { t3RowTotal } from './t3RowTotal';
 import { t4Total } from './t4Total';
+import { textSimilarity } from './textSimilarity';
 import type { CheckInput, Rule } from './types';
 import { yearConsistency } from './yearConsistency';
 
@@ -35,6 +40,11 @@ export const RULES: readonly Rule[] = [
   narrative,
   crossYearCarryOver,
   crossYearInForce,
+  publishDeadline,
+  textSimilarity,
+  contentProblems,
+  contentFees,
+  narrativePercent,
 ];
 
 /** Run every rule; a rule that throws becomes an `na` finding instead of breaking the run. */

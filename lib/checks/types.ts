@@ -1,3 +1,5 @@
+import type { Published } from '../detect/published';
+import type { TextLine } from '../detect/sectionText';
 import type { Finding, FormatVersion, ReportRecord, Severity, TableKey } from '../record/schema';
 import type { Steps } from '../steps';
 import type { LabelIssue } from '../tables/context';
@@ -24,6 +26,12 @@ export interface CheckInput {
   /** Images and attachment links in the article body (tables given as pictures or files). */
   media: { images: number; attachments: number };
   previous?: ReportRecord;
+  /** The reporting body as the title names it, for the deadline of its kind (publish.deadline). */
+  agency?: string;
+  /** The publication date read from the page, and what it was read from. */
+  published?: Published;
+  /** Each section's lines after its heading (tables left out), by section number. */
+  sectionText?: Partial<Record<number, TextLine[]>>;
 }
 
 export interface Rule {

@@ -90,24 +90,6 @@ export function narrativeYear(text: string): number | undefined {
   return best;
 }
 
-export function publishedAt(doc: Document, lines: Line[]): string | undefined {
-  const meta = doc
-    .querySelector(
-      'meta[name="PubDate" i], meta[name="publishdate" i], meta[name="firstpublishedtime" i], meta[property="article:published_time"]',
-    )
-    ?.getAttribute('content');
-  const text =
-    meta ??
-    lines
-      .slice(0, 60)
-      .map((l) => l.text)
-      .find((t) => /发布(?:日期|时间)|發佈(?:日期|時間)|成文日期/.test(t));
-  const m = text && /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2}):(\d{2}))?/.exec(text);
-  if (!m) return undefined;
-  const pad = (s: string | undefined) => (s ?? '').padStart(2, '0');
-  return `${m[1]}-${pad(m[2])}-${pad(m[3])}${m[4] ? `T${pad(m[4])}:${m[5]}` : ''}`;
-}
-
 export function scriptOf(text: string): 'simplified' | 'traditional' {
   return traditionalMarkers(text, 4000, 8) >= 8 ? 'traditional' : 'simplified';
 }

@@ -68,6 +68,8 @@ export const Finding = z.object({
   /** The value the suspect cell would need for every failing equation to hold. */
   suspectValue: z.number().optional(),
   quote: z.string().optional(),
+  /** Passages of this year's text, as written, that repeat last year's report (text.similarity). */
+  passages: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -91,6 +93,11 @@ export type Extra = z.infer<typeof Extra>;
 export const Section = z.object({
   index: z.number().int().min(1).max(6),
   heading: z.string(),
+  /**
+   * The section's text as written, one line per line, tables left out; kept for 一、五、六 so that next
+   * year's report of the same body can be compared with it (text.similarity, content.problems).
+   */
+  text: z.string().optional(),
 });
 
 /** What a page or file was read from (record.md). */

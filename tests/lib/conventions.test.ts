@@ -8,6 +8,8 @@ import { analyzeFixture, FIXTURES } from './helpers';
 const PREVIOUS: Record<string, string> = {
   'cross-year-2023.html': 'cross-year-2022.html',
   'cross-year-2023-bad.html': 'cross-year-2022.html',
+  'seed000-plain.html': 'similar-copy-2022.html',
+  'seed003-plain.html': 'similar-rewritten-2022.html',
 };
 
 function allRecords(): Map<string, ReportRecord> {
@@ -27,7 +29,9 @@ describe('conventions', () => {
     const seen = new Map<string, Set<Status>>();
     for (const r of records.values()) {
       for (const f of r.findings) {
-        const rule = RULES.find((x) => f.rule === x.id || f.rule.startsWith(`${x.id}.`));
+        // The rule itself, else the rule whose finding rules it prefixes (narrative → narrative.granted):
+        // narrative.percent is a rule of its own, not one of narrative's figures.
+        const rule = RULES.find((x) => f.rule === x.id) ?? RULES.find((x) => f.rule.startsWith(`${x.id}.`));
         if (!rule) continue;
         const s = seen.get(rule.id) ?? new Set<Status>();
         s.add(f.status);

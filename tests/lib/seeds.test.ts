@@ -14,6 +14,8 @@ interface SeedExpect {
   failing: string[];
   cells: CellExpect[];
   derived?: Record<string, number>;
+  /** Findings that cannot be checked besides text.similarity's (no last year's record in these tests). */
+  na?: string[];
 }
 
 /** What each seed report must read as, whatever its markup. */
@@ -81,8 +83,10 @@ const SEEDS: Record<string, SeedExpect> = {
     year: 2020,
     version: '2019',
     rows: 23,
-    // Three blank cells in the 属于国家秘密 row.
-    failing: ['cell.blank:applications'],
+    // Three blank cells in the 属于国家秘密 row; published 2021-02-16, after a 街道's 31 January.
+    failing: ['cell.blank:applications', 'publish.deadline:report'],
+    // Section 六 is empty: nothing said about fees.
+    na: ['content.fees:section6'],
     cells: [
       ['activeDisclosure', 'procurement', 'amount', 0, 'number'],
       ['activeDisclosure', 'licensing', 'change', 0, 'number'],
@@ -123,6 +127,6 @@ describe.each(Object.entries(SEEDS))('seed %s', (seed, want) => {
     }
     expect(failing(record)).toEqual(want.failing.slice().sort());
     if (want.derived) expect(record.derived).toEqual(want.derived);
-    expect(record.findings.filter((f) => f.status === 'na')).toEqual([]);
+    expect(record.findings.filter((f) => f.status === 'na').map((f) => f.id)).toEqual(['text.similarity:report', ...(want.na ?? [])]);
   });
 });

@@ -285,7 +285,15 @@ describe('cross-year', () => {
 
   it('fails per column and per row where they differ', () => {
     const { record } = analyzeFixture('cross-year-2023-bad.html', { previous });
-    expect(failing(record)).toEqual(['crossYear.carryOver:commercial', 'crossYear.carryOver:total', 'crossYear.inForce:regulations']);
+    // The synthetic narrative is the same every year apart from its figures: the evaluator rules say so.
+    expect(failing(record)).toEqual([
+      'content.problems:section5',
+      'crossYear.carryOver:commercial',
+      'crossYear.carryOver:total',
+      'crossYear.inForce:regulations',
+      'text.similarity:section1',
+      'text.similarity:section5',
+    ]);
     expect(finding(record, 'crossYear.inForce:regulations')).toMatchObject({ actual: 35, expected: 34, difference: 1 });
   });
 
@@ -294,7 +302,11 @@ describe('cross-year', () => {
     const withPrevious = analyzeFixture('cross-year-2023-bad.html', { previous }).record;
     const again = drain(recheckSteps(alone, previous));
     expect(again.record.findings).toEqual(withPrevious.findings);
-    expect(failing(again.record)).toEqual(['crossYear.carryOver:commercial', 'crossYear.carryOver:total', 'crossYear.inForce:regulations']);
+    expect(failing(again.record).filter((id) => id.startsWith('crossYear.'))).toEqual([
+      'crossYear.carryOver:commercial',
+      'crossYear.carryOver:total',
+      'crossYear.inForce:regulations',
+    ]);
     // the same cells, elements and tables: nothing was read again
     expect(again.record.tables).toBe(alone.record.tables);
     expect(again.elements).toBe(alone.elements);
