@@ -11,8 +11,6 @@ import { browser } from 'wxt/browser';
 export const LOADER_FILE = '/loader.js';
 /** The reader (entrypoints/reader.content/): injected by the background into frames that look like reports. */
 export const READER_FILE = '/content-scripts/reader.js';
-/** Content scripts registered per site by earlier versions (0.1), removed on update. */
-const SCRIPT_PREFIX = 'nianbao-site:';
 
 /** Hosts read without asking (the manifest's host permissions). */
 export function isGovSite(url: string): boolean {
@@ -123,11 +121,4 @@ export async function disableSite(url: string): Promise<void> {
   const pattern = sitePattern(url);
   if (!pattern) return;
   await browser.permissions.remove({ origins: [pattern] });
-}
-
-/** Remove the per-site content scripts that version 0.1 registered (the background injects the loader now). */
-export async function dropRegisteredScripts(): Promise<void> {
-  const scripts = await browser.scripting.getRegisteredContentScripts();
-  const ids = scripts.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_PREFIX));
-  if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
 }

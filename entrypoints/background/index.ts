@@ -11,7 +11,7 @@ import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { lookNow } from '@/utils/look';
 import { type GuestStatus, isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
-import { activateSites, dropRegisteredScripts, enterOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
+import { activateSites, enterOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
 
 type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
@@ -316,7 +316,6 @@ export default defineBackground(() => {
 
   browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? [], look).catch(() => undefined));
   browser.runtime.onInstalled.addListener((details) => {
-    if (details.reason === 'update') void dropRegisteredScripts().catch(() => undefined);
     // An install from before the history index: build it now, once, rather than at the first popup.
     if (details.reason === 'update') void listHistory().catch(() => undefined);
     // Tabs already open on government sites are looked at now, not at their next load.
