@@ -17,6 +17,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ReportRecord, SCHEMA_VERSION } from '@/lib';
 import { type Counts, countFindings } from '@/utils/findings';
+import { serial } from '@/utils/serial';
 
 export const RECORD_PREFIX = 'nianbao:report:';
 export const ASIDE_PREFIX = 'nianbao:aside:';
@@ -122,12 +123,7 @@ function describeIssues(error: z.ZodError): string {
 // One change of the index at a time within a context (the background hears several tabs at once).
 // Another context writing at the same moment can leave the index behind the stored keys: the next
 // listing notices and brings it back in line.
-let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const exclusive = serial();
 
 const sortNewestFirst = <T extends { capturedAt: string }>(list: T[]): T[] => list.sort((a, b) => b.capturedAt.localeCompare(a.capturedAt));
 

@@ -11,6 +11,7 @@ import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { lookNow } from '@/utils/look';
 import { type GuestStatus, isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
+import { serial } from '@/utils/serial';
 import { activateSites, enterOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
 
@@ -40,10 +41,9 @@ async function setBadge(tabId: number, frames: TabFrames): Promise<void> {
 }
 
 // Badge updates one after another, each from the tab's state at that moment: the last one wins and is right.
-let badgeQueue: Promise<unknown> = Promise.resolve();
+const badgeQueue = serial();
 function refreshBadge(tabId: number): Promise<unknown> {
-  badgeQueue = badgeQueue.then(async () => setBadge(tabId, await tabStore.get(tabId))).catch(() => undefined);
-  return badgeQueue;
+  return badgeQueue(async () => setBadge(tabId, await tabStore.get(tabId))).catch(() => undefined);
 }
 
 /** The address without its fragment. */

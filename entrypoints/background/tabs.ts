@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
+import { serial } from '@/utils/serial';
 
 export type TabFrames = Record<string, ReportRecord>;
 
@@ -12,12 +13,7 @@ const memory = new Map<number, TabFrames>();
 const session = () => (browser.storage as { session?: typeof browser.storage.local }).session;
 
 // One update at a time: frames of a tab report concurrently.
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const next = queue.then(fn, fn);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const exclusive = serial();
 
 async function read(tabId: number): Promise<TabFrames> {
   const area = session();
@@ -37,11 +33,11 @@ async function write(tabId: number, frames: TabFrames): Promise<void> {
 }
 
 export const tabStore = {
-  get: (tabId: number) => serial(() => read(tabId)),
-  set: (tabId: number, frames: TabFrames) => serial(() => write(tabId, frames)),
-  remove: (tabId: number) => serial(() => write(tabId, {})),
+  get: (tabId: number) => exclusive(() => read(tabId)),
+  set: (tabId: number, frames: TabFrames) => exclusive(() => write(tabId, frames)),
+  remove: (tabId: number) => exclusive(() => write(tabId, {})),
   update: (tabId: number, fn: (f: TabFrames) => TabFrames) =>
-    serial(async () => {
+    exclusive(async () => {
       const next = fn(await read(tabId));
       await write(tabId, next);
       return next;
