@@ -9,6 +9,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';
+import { watchPage } from '@/utils/late-body';
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -18,8 +19,6 @@ interface Runtime {
   };
 }
 
-const DEBOUNCE_MS = 300;
-const BUDGET_MS = 20_000;
 const FRAMES_DEBOUNCE_MS = 100;
 
 export default defineUnlistedScript(() => {
@@ -46,9 +45,7 @@ function start(): void {
   if (!runtime) return;
   let status: 'searching' | 'none' = 'searching';
   let requested = false;
-  let observer: MutationObserver | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let budget: ReturnType<typeof setTimeout> | undefined;
+  let stopWatching = () => {};
 
   // Until the reader runs here, the popup's "what is this frame doing?" is answered by the loader.
   const onMessage = (m: unknown) =>
@@ -57,12 +54,6 @@ function start(): void {
       : undefined;
   runtime.onMessage.addListener(onMessage);
 
-  const stopWatching = () => {
-    observer?.disconnect();
-    observer = null;
-    clearTimeout(timer);
-    clearTimeout(budget);
-  };
   const check = () => {
     if (requested || !looksLikeReport(document)) return;
     requested = true;
@@ -74,15 +65,12 @@ function start(): void {
     if (requested) return;
     status = 'searching';
     stopWatching();
-    observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, DEBOUNCE_MS);
+    stopWatching = watchPage(document.documentElement, {
+      settled: check,
+      expired: () => {
+        status = 'none';
+      },
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    budget = setTimeout(() => {
-      stopWatching();
-      status = 'none';
-    }, BUDGET_MS);
   };
 
   // Frames added or navigated after the tab loaded (the background injected into those it saw then).

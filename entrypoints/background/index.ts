@@ -9,6 +9,7 @@ import { BODY_WORDS, TITLE_WORDS } from '@/lib/detect/quick';
 import { countFindings, failureCount } from '@/utils/findings';
 import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
+import { RELOOK_MS } from '@/utils/late-body';
 import { lookNow } from '@/utils/look';
 import { type GuestStatus, isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
 import { serial } from '@/utils/serial';
@@ -81,13 +82,6 @@ async function injectReader(tabId: number, frameId: number): Promise<boolean> {
   }
 }
 
-/**
- * After the load, when frames that are not reports are looked at again (ms from the first look): a
- * body loaded by script, or a frame loaded later, is found at the next look. Asking again costs the
- * page a fraction of a millisecond each time; watching it (a MutationObserver) slowed the tab's
- * next loads (bench/README.md, section 3).
- */
-const RELOOK_MS = [1_000, 3_000, 8_000, 20_000];
 const PATTERNS = [TITLE_WORDS.source, BODY_WORDS.source] as const;
 
 /** What each frame of a tab is doing, for the popup (frames with the reader answer it themselves). */

@@ -1,5 +1,6 @@
 /** Reading the page: the cheap test first, the full analysis only when it says "maybe". */
 import { type Analysis, analyzeSteps, inSlices, type ReportRecord, recheckSteps, SLICE_MS, type Steps } from '@/lib';
+import { LATE_BODY_MS, SETTLE_MS, watchPage } from '@/utils/late-body';
 import { yieldToPage } from '@/utils/pause';
 import type { Scope } from './scope';
 
@@ -75,16 +76,17 @@ export interface WatchOptions {
 }
 
 /**
- * Look for a report now and, if there is none yet, whenever the page changes (debounced) until one
- * appears or the time budget runs out; the observer is disconnected either way. One attempt runs at
- * a time (an attempt reads in slices, so the page may change during one); changes meanwhile ask for
- * one more when it ends. Resolves with the reading, or null when the budget ran out or the scope ended.
+ * Look for a report now and, if there is none yet, whenever the page has changed and settled, until
+ * one appears or the time budget runs out (utils/late-body.ts); the watch stops either way. One
+ * attempt runs at a time (an attempt reads in slices, so the page may change during one); changes
+ * meanwhile ask for one more when it ends. Resolves with the reading, or null when the budget ran
+ * out or the scope ended.
  */
 export function watchForReport(
   scope: Scope,
   doc: Document,
   attempt: () => Promise<Reading | null>,
-  { debounceMs = 300, budgetMs = 20_000 }: WatchOptions = {},
+  { debounceMs = SETTLE_MS, budgetMs = LATE_BODY_MS }: WatchOptions = {},
 ): { done: Promise<Reading | null>; stop: () => void } {
   let settle: (r: Reading | null) => void = () => {};
   const done = new Promise<Reading | null>((resolve) => {
@@ -93,18 +95,10 @@ export function watchForReport(
   let finished = false;
   let busy = false;
   let again = false;
-  let timer: number | undefined;
-  const observer = new MutationObserver(() => {
-    scope.clearTimeout(timer);
-    timer = scope.timeout(() => void look(), debounceMs);
-  });
-  const budget = scope.timeout(() => stop(null), budgetMs);
   const stop = (result: Reading | null) => {
     if (finished) return;
     finished = true;
-    observer.disconnect();
-    scope.clearTimeout(timer);
-    scope.clearTimeout(budget);
+    unwatch();
     settle(result);
   };
   const look = async () => {
@@ -126,7 +120,16 @@ export function watchForReport(
       busy = false;
     }
   };
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const after = (fn: () => void, ms: number) => {
+    const id = scope.timeout(fn, ms);
+    return () => scope.clearTimeout(id);
+  };
+  const unwatch = watchPage(
+    doc.documentElement,
+    { settled: () => void look(), expired: () => stop(null) },
+    { settleMs: debounceMs, budgetMs },
+    after,
+  );
   scope.add(() => stop(null));
   void look();
   return { done, stop: () => stop(null) };
