@@ -10,9 +10,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';
 import { watchPage } from '@/utils/late-body';
+import type { LoaderState, Message } from '@/utils/messages';
 
 interface Runtime {
-  sendMessage(message: unknown): Promise<unknown>;
+  sendMessage(message: Message<'nianbao:inject' | 'nianbao:frames'>): Promise<unknown>;
   onMessage: {
     addListener(fn: (message: unknown) => unknown): void;
     removeListener(fn: (message: unknown) => unknown): void;
@@ -43,14 +44,14 @@ function start(): void {
   const g = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
   const runtime = g.browser?.runtime ?? g.chrome?.runtime;
   if (!runtime) return;
-  let status: 'searching' | 'none' = 'searching';
+  let status: LoaderState['status'] = 'searching';
   let requested = false;
   let stopWatching = () => {};
 
   // Until the reader runs here, the popup's "what is this frame doing?" is answered by the loader.
   const onMessage = (m: unknown) =>
     (m as { type?: string } | null)?.type === 'nianbao:ping'
-      ? Promise.resolve({ status, url: location.href.split('#')[0], shown: false })
+      ? Promise.resolve<LoaderState>({ status, url: location.href.split('#')[0] as string, shown: false })
       : undefined;
   runtime.onMessage.addListener(onMessage);
 

@@ -11,7 +11,7 @@ import { findPrevious, listHistory, saveRecord } from '@/utils/history';
 import { loadLang, t } from '@/utils/i18n';
 import { RELOOK_MS } from '@/utils/late-body';
 import { lookNow } from '@/utils/look';
-import { type GuestStatus, isToBackground, type ToBackground, type ToGuest } from '@/utils/messages';
+import { answer, type GuestStatus, type Handlers, type ToBackground, toFrame } from '@/utils/messages';
 import { serial } from '@/utils/serial';
 import { activateSites, enterOpenTabs, injectLoader, READER_FILE, siteEnabled } from '@/utils/sites';
 import { type TabFrames, tabStore } from './tabs';
@@ -49,14 +49,6 @@ function refreshBadge(tabId: number): Promise<unknown> {
 
 /** The address without its fragment. */
 const pageOf = (url: string | undefined): string => (url ?? '').split('#')[0] as string;
-
-async function toFrame(tabId: number, frameId: number, message: ToGuest): Promise<unknown> {
-  try {
-    return await browser.tabs.sendMessage(tabId, message, { frameId });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Claim a frame for the reader, in the frame's own isolated world: true the first time only. A
@@ -163,70 +155,67 @@ async function look(tabId: number, step = 0): Promise<void> {
   }
 }
 
-async function handle(msg: ToBackground, sender: Sender): Promise<unknown> {
-  const tabId = sender.tab?.id;
-  const frameId = sender.frameId ?? 0;
-  switch (msg.type) {
-    case 'nianbao:report': {
-      if (tabId !== undefined) {
-        tidy.delete(tabId);
-        reports.set(tabId, (reports.get(tabId) ?? 0) + 1);
+const handlers: Handlers<keyof ToBackground, Sender> = {
+  'nianbao:report': async (msg, sender) => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId ?? 0;
+    if (tabId !== undefined) {
+      tidy.delete(tabId);
+      reports.set(tabId, (reports.get(tabId) ?? 0) + 1);
+    }
+    if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
+    if (tabId === undefined) return { hostedByTop: false };
+    await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
+    await refreshBadge(tabId);
+    if (frameId === 0) return { hostedByTop: false };
+    // The top frame shows a child frame's report: it needs the reader even if its own page is not one.
+    await injectReader(tabId, 0);
+    const accepted = await toFrame(tabId, { type: 'nianbao:host', frameId, record: msg.record }, 0);
+    return { hostedByTop: accepted === true };
+  },
+  'nianbao:cleared': async (_, sender) => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId ?? 0;
+    if (tabId === undefined) return true;
+    await tabStore.update(tabId, (f) => {
+      const { [frameId]: _, ...rest } = f;
+      return rest;
+    });
+    await refreshBadge(tabId);
+    if (frameId !== 0) await toFrame(tabId, { type: 'nianbao:unhost', frameId }, 0);
+    return true;
+  },
+  'nianbao:inject': (_, sender) => (sender.tab?.id === undefined ? false : injectReader(sender.tab.id, sender.frameId ?? 0)),
+  'nianbao:frames': async (_, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && (await siteEnabled(sender.tab?.url))) await injectLoader(tabId);
+    return true;
+  },
+  'nianbao:status': async (msg) => {
+    // From the popup, about a tab whose top frame has no reader or loader to answer for itself.
+    let status = looking.get(msg.tabId)?.get(0);
+    if (status === undefined && msg.start) {
+      const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
+      if (tab?.status === 'complete' && (await siteEnabled(tab.url))) {
+        await look(msg.tabId);
+        status = looking.get(msg.tabId)?.get(0);
       }
-      if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
-      if (tabId === undefined) return { hostedByTop: false };
-      await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
-      await refreshBadge(tabId);
-      if (frameId === 0) return { hostedByTop: false };
-      // The top frame shows a child frame's report: it needs the reader even if its own page is not one.
-      await injectReader(tabId, 0);
-      const accepted = await toFrame(tabId, 0, { type: 'nianbao:host', frameId, record: msg.record });
-      return { hostedByTop: accepted === true };
     }
-    case 'nianbao:cleared': {
-      if (tabId === undefined) return true;
-      await tabStore.update(tabId, (f) => {
-        const { [frameId]: _, ...rest } = f;
-        return rest;
-      });
-      await refreshBadge(tabId);
-      if (frameId !== 0) await toFrame(tabId, 0, { type: 'nianbao:unhost', frameId });
-      return true;
-    }
-    case 'nianbao:inject':
-      return tabId === undefined ? false : injectReader(tabId, frameId);
-    case 'nianbao:frames':
-      if (tabId !== undefined && (await siteEnabled(sender.tab?.url))) await injectLoader(tabId);
-      return true;
-    case 'nianbao:status': {
-      // From the popup, about a tab whose top frame has no reader or loader to answer for itself.
-      let status = looking.get(msg.tabId)?.get(0);
-      if (status === undefined && msg.start) {
-        const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
-        if (tab?.status === 'complete' && (await siteEnabled(tab.url))) {
-          await look(msg.tabId);
-          status = looking.get(msg.tabId)?.get(0);
-        }
-      }
-      return status ?? null;
-    }
-    case 'nianbao:previous':
-      return findPrevious(msg.agency, msg.year);
-    case 'nianbao:hello': {
-      if (tabId === undefined || frameId !== 0) return [];
-      const frames = await tabStore.get(tabId);
-      const children = Object.entries(frames)
-        .filter(([id]) => id !== '0')
-        .map(([id, record]) => ({ frameId: Number(id), record }));
-      for (const c of children) void toFrame(tabId, c.frameId, { type: 'nianbao:hosted' });
-      return children;
-    }
-    case 'nianbao:relay':
-      if (tabId === undefined) return undefined;
-      return toFrame(tabId, msg.frameId, msg.message);
-    default:
-      return undefined;
-  }
-}
+    return status ?? null;
+  },
+  'nianbao:previous': (msg) => findPrevious(msg.agency, msg.year),
+  'nianbao:hello': async (_, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || (sender.frameId ?? 0) !== 0) return [];
+    const frames = await tabStore.get(tabId);
+    const children = Object.entries(frames)
+      .filter(([id]) => id !== '0')
+      .map(([id, record]) => ({ frameId: Number(id), record }));
+    for (const c of children) void toFrame(tabId, { type: 'nianbao:hosted' }, c.frameId);
+    return children;
+  },
+  'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),
+};
 
 /**
  * A tab whose page has not finished loading this long after it started gets the loader anyway (a
@@ -270,7 +259,7 @@ async function loaded(tabId: number, url: string | undefined): Promise<void> {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((msg: unknown, sender: Sender) => (isToBackground(msg) ? handle(msg, sender) : undefined));
+  browser.runtime.onMessage.addListener(answer(handlers));
 
   // Nothing heavier than a timer while a page loads (the browser shares its cores with it; the badge
   // of the page before is the browser's to reset on navigation). Once it has loaded: forget what

@@ -18,7 +18,7 @@ import {
 } from '@/utils/exports';
 import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
 import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
-import { type GetReply, type GuestState, type GuestStatus, type ToGuest, toBackground } from '@/utils/messages';
+import { toBackground, toFrame } from '@/utils/messages';
 import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
 
 /**
@@ -35,14 +35,6 @@ async function targetTab(): Promise<{ id: number; url?: string } | null> {
   return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
 }
 
-async function send<T>(tabId: number, message: ToGuest, frameId?: number): Promise<T | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })) as T | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Ask the tab's frames: a frame holding a report answers `get`; a top frame with the reader (or the
  * loader) answers `ping`; otherwise the background says what its look at the page found, and looks
@@ -50,10 +42,10 @@ async function send<T>(tabId: number, message: ToGuest, frameId?: number): Promi
  */
 async function askTab(tabId: number, url: string | undefined): Promise<Current> {
   if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
-  const got = await send<GetReply>(tabId, { type: 'nianbao:get' });
-  const ping = await send<GuestState>(tabId, { type: 'nianbao:ping' }, 0);
+  const got = await toFrame(tabId, { type: 'nianbao:get' });
+  const ping = await toFrame(tabId, { type: 'nianbao:ping' }, 0);
   if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
-  const status = ping?.status ?? (await toBackground<GuestStatus | null>({ type: 'nianbao:status', tabId, start: true }));
+  const status = ping?.status ?? (await toBackground({ type: 'nianbao:status', tabId, start: true }));
   // A frame found to be a report whose reader has not answered yet counts as still looking.
   if (status === 'searching' || status === 'report') return { kind: 'searching' };
   return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };
@@ -139,7 +131,7 @@ function App() {
       }}
       onShowPanel={() => {
         if (!tab) return;
-        void send(tab.id, { type: 'nianbao:show' }).then(() => refreshTab());
+        void toFrame(tab.id, { type: 'nianbao:show' }).then(() => refreshTab());
       }}
       onSite={(on) => {
         const url = tab?.url;

@@ -9,7 +9,7 @@ import type { PanelProps } from '@/components/Panel';
 import { type CellRef, type Finding, looksLikeReport, type ReportRecord } from '@/lib';
 import { findingRefs, markSpecs } from '@/utils/findings';
 import { loadLang, onLangChange } from '@/utils/i18n';
-import { type GetReply, type GuestState, type GuestStatus, isToGuest, type ToGuest, toBackground } from '@/utils/messages';
+import { answer, type GuestState, type GuestStatus, type Handlers, type ToFrame, toBackground } from '@/utils/messages';
 import { isShowable, type Reading, readPage, recheckPage, watchForReport } from './detect';
 import { MarkLayer } from './marks';
 import { resolver } from './refind';
@@ -71,14 +71,7 @@ export class Guest {
   }
 
   start(): void {
-    const onMessage = (msg: unknown) => {
-      try {
-        return isToGuest(msg) ? this.onMessage(msg) : undefined;
-      } catch (e) {
-        report(e);
-        return undefined;
-      }
-    };
+    const onMessage = answer(this.handlers, report);
     browser.runtime.onMessage.addListener(onMessage);
     this.scope.add(() => browser.runtime.onMessage.removeListener(onMessage));
     this.scope.add(() => this.teardownUi());
@@ -118,7 +111,7 @@ export class Guest {
   }
 
   private async hello(): Promise<void> {
-    const children = await toBackground<{ frameId: number; record: ReportRecord }[]>({ type: 'nianbao:hello' });
+    const children = await toBackground({ type: 'nianbao:hello' });
     for (const c of children ?? []) this.hosted.set(c.frameId, c.record);
     if (this.hosted.size) this.render();
   }
@@ -175,7 +168,7 @@ export class Guest {
     let reading = found;
     const { agency, year } = found.analysis.record.report;
     if (agency && year) {
-      const previous = await toBackground<ReportRecord | null>({ type: 'nianbao:previous', agency, year });
+      const previous = await toBackground({ type: 'nianbao:previous', agency, year });
       if (this.run !== run || !run.alive) return;
       if (previous) {
         this.previous = previous;
@@ -194,7 +187,7 @@ export class Guest {
     const record = reading.analysis.record;
     const failed = record.findings.some((f) => f.rule === 'extension.error');
     this.render();
-    const reply = await toBackground<{ hostedByTop: boolean }>({ type: 'nianbao:report', record, save: !failed });
+    const reply = await toBackground({ type: 'nianbao:report', record, save: !failed });
     const hosted = !this.isTop && reply?.hostedByTop === true;
     if (hosted !== this.hostedByTop) {
       this.hostedByTop = hosted;
@@ -279,48 +272,51 @@ export class Guest {
     };
   }
 
-  private onMessage(msg: ToGuest): Promise<unknown> | undefined {
-    const own = this.reading?.analysis.record;
-    switch (msg.type) {
-      case 'nianbao:get':
-        return own ? Promise.resolve<GetReply>({ record: own, frameUrl: location.href }) : undefined;
-      case 'nianbao:ping':
-        return Promise.resolve({ ...this.state(), hosting: this.hosted.size > 0 });
-      case 'nianbao:host':
-        if (!this.isTop) return undefined;
-        this.hosted.delete(msg.frameId);
-        this.hosted.set(msg.frameId, msg.record);
-        this.render();
-        return Promise.resolve(true);
-      case 'nianbao:unhost':
-        if (!this.isTop) return undefined;
-        this.hosted.delete(msg.frameId);
-        this.render();
-        return Promise.resolve(true);
-      case 'nianbao:hosted':
-        if (this.isTop) return undefined;
-        this.hostedByTop = true;
-        this.render();
-        return Promise.resolve(true);
-      case 'nianbao:locate':
-        if (!own?.findings.some((f) => f.id === msg.findingId)) return undefined;
-        this.shown = true;
-        this.render();
-        this.locate(msg.findingId);
-        return Promise.resolve(true);
-      case 'nianbao:hide':
-        this.shown = false;
-        this.render();
-        return Promise.resolve(true);
-      case 'nianbao:show':
-        this.shown = true;
-        this.collapsed = false;
-        this.render();
-        return Promise.resolve(this.status);
-      default:
-        return undefined;
-    }
-  }
+  /** The answers of this frame's reader; undefined leaves a message to another frame. */
+  private readonly handlers: Handlers<keyof ToFrame, unknown> = {
+    'nianbao:get': () => {
+      const own = this.reading?.analysis.record;
+      return own ? { record: own, frameUrl: location.href } : undefined;
+    },
+    'nianbao:ping': () => ({ ...this.state(), hosting: this.hosted.size > 0 }),
+    'nianbao:host': (msg) => {
+      if (!this.isTop) return undefined;
+      this.hosted.delete(msg.frameId);
+      this.hosted.set(msg.frameId, msg.record);
+      this.render();
+      return true;
+    },
+    'nianbao:unhost': (msg) => {
+      if (!this.isTop) return undefined;
+      this.hosted.delete(msg.frameId);
+      this.render();
+      return true;
+    },
+    'nianbao:hosted': () => {
+      if (this.isTop) return undefined;
+      this.hostedByTop = true;
+      this.render();
+      return true;
+    },
+    'nianbao:locate': (msg) => {
+      if (!this.reading?.analysis.record.findings.some((f) => f.id === msg.findingId)) return undefined;
+      this.shown = true;
+      this.render();
+      this.locate(msg.findingId);
+      return true;
+    },
+    'nianbao:hide': () => {
+      this.shown = false;
+      this.render();
+      return true;
+    },
+    'nianbao:show': () => {
+      this.shown = true;
+      this.collapsed = false;
+      this.render();
+      return this.status;
+    },
+  };
 
   /** Scroll to a finding's cells (the suspect first) and flash them. */
   private locate(findingId: string): void {
