@@ -17,8 +17,9 @@ import {
   recordsJson,
 } from '@/utils/exports';
 import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
-import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
+import { getLang, type Lang } from '@/utils/i18n';
 import { toBackground, toFrame } from '@/utils/messages';
+import { loadLang, onLangChange, saveLang } from '@/utils/prefs';
 import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
 
 /**

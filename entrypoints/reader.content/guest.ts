@@ -8,8 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelProps } from '@/components/Panel';
 import { type CellRef, type Finding, looksLikeReport, type ReportRecord } from '@/lib';
 import { findingRefs, markSpecs } from '@/utils/findings';
-import { loadLang, onLangChange } from '@/utils/i18n';
 import { answer, type GuestState, type GuestStatus, type Handlers, type ToFrame, toBackground } from '@/utils/messages';
+import { loadCollapsed, loadLang, onLangChange, saveCollapsed } from '@/utils/prefs';
 import { isShowable, type Reading, readPage, recheckPage, watchForReport } from './detect';
 import { MarkLayer } from './marks';
 import { resolver } from './refind';
@@ -18,7 +18,6 @@ import { Scope } from './scope';
 import { themeFor } from './theme';
 import { type FrameUi, HOST_TAG, mountFrameUi } from './ui';
 
-const PREF_COLLAPSED = 'nianbao:pref:collapsed';
 const CHANGE_DEBOUNCE_MS = 500;
 const NAVIGATION_SETTLE_MS = 100;
 
@@ -100,8 +99,8 @@ export class Guest {
       );
       this.prefs = Promise.all([
         loadLang(),
-        browser.storage.local.get(PREF_COLLAPSED).then((v) => {
-          this.collapsed = v[PREF_COLLAPSED] === true;
+        loadCollapsed().then((collapsed) => {
+          this.collapsed = collapsed;
         }),
       ])
         .then(() => undefined)
@@ -362,7 +361,7 @@ export class Guest {
 
   private onToggle = (): void => {
     this.collapsed = !this.collapsed;
-    void browser.storage.local.set({ [PREF_COLLAPSED]: this.collapsed }).catch(report);
+    void saveCollapsed(this.collapsed).catch(report);
     this.render();
   };
 
