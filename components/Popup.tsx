@@ -1,6 +1,7 @@
 import type { ReportRecord } from '@/lib';
 import { countFindings } from '@/utils/findings';
-import { type AsideEntry, type Listing, type RecordSummary, searchHistory } from '@/utils/history';
+import { searchHistory } from '@/utils/history/search';
+import type { AsideEntry, Listing, RecordSummary } from '@/utils/history/summary';
 import type { Lang } from '@/utils/i18n';
 import type { SiteState } from '@/utils/sites';
 import { reportLine, t } from './text';
