@@ -1,4 +1,5 @@
 import './style.css';
+import './history.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

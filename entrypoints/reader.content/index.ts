@@ -1,4 +1,7 @@
 import './style.css';
+import './marks.css';
+import './panel.css';
+import './findings.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Guest } from './guest';
 import { report } from './safe';
