@@ -1,3 +1,4 @@
+/** The popup's view: the current tab's verdict and exports, the site switch, the history with its search, the language. Props in, callbacks out. */
 import type { ReportRecord } from '@/lib';
 import { countFindings } from '@/utils/findings';
 import { searchHistory } from '@/utils/history/search';

@@ -1,3 +1,4 @@
+/** The popup, wired: asks the current tab's frames and the background, reads the history, and turns the view's callbacks into exports, deletions and switches. */
 import './style.css';
 import './history.css';
 import { render } from 'preact';
@@ -143,7 +144,7 @@ function App() {
         void change
           .then(async (ok) => {
             if (!ok) say(t('popup.siteDeclined'));
-            // The background registers the script and runs it in the tab when the grant arrives.
+            // When the grant arrives the background looks at the site's open tabs; give it a moment.
             await new Promise((r) => setTimeout(r, 600));
             return refreshTab();
           })

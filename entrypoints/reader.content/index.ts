@@ -1,3 +1,10 @@
+/**
+ * The reader's entrypoint: starts one reader per frame and measures its start. Not declared in the
+ * manifest: the background injects it into a frame only when its first look (utils/look.ts; the
+ * loader where there is no page world) says the frame looks like a report, so ordinary pages never
+ * load it. The reading itself runs in time slices after `start()` returns (detect.ts `readPage`);
+ * the `nianbao:read` measure covers only the start.
+ */
 import './style.css';
 import './marks.css';
 import './panel.css';
@@ -6,13 +13,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Guest } from './guest';
 import { report } from './safe';
 
-/**
- * The reader: detect, read, check, mark and show. Not declared in the manifest: the background
- * injects it into a frame only when its first look (utils/look.ts; the loader where there is no page
- * world) says the frame looks like a report, so ordinary pages never load it. The reading itself
- * runs in time slices after `start()` returns (detect.ts `readPage`); the `nianbao:read` measure
- * covers only the start.
- */
 export default defineContentScript({
   // Host access for these sites (the scripting API needs it); the background decides where it runs.
   matches: ['*://*.gov.cn/*'],

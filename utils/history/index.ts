@@ -1,8 +1,8 @@
 /**
  * The history of reports seen, in `browser.storage.local` (the keys and shapes: summary.ts):
  *
- * - `nianbao:report:<url>`: one plain `ReportRecord` per page address (80–140 KB each), validated with
- *   the schema on the way in and on the way out;
+ * - `nianbao:report:<url>`: one plain `ReportRecord` per page address, validated with the schema on
+ *   the way in and on the way out;
  * - `nianbao:index`: one small summary per stored record, written in the same `set` as the record it
  *   describes. The popup lists and searches the index alone; a full record is read only when it is
  *   opened, exported or wanted as last year's report (sync.ts keeps the index in line);
