@@ -5,10 +5,11 @@
  */
 import { looksLikeReport, type ReportRecord } from '@/lib';
 import { type GuestStatus, toBackground } from '@/utils/messages';
-import { isShowable, type Reading, readPage, recheckPage, watchForReport } from './detect';
+import { isShowable, type Reading, readPage, recheckPage } from './detect';
 import { safe } from './safe';
 import type { Scope } from './scope';
 import { HOST_TAG } from './ui';
+import { watchForReport } from './watch';
 
 const CHANGE_DEBOUNCE_MS = 500;
 const NAVIGATION_SETTLE_MS = 100;
