@@ -11,6 +11,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';
 import { watchPage } from '@/utils/late-body';
 import type { LoaderState, Message } from '@/utils/messages';
+import { pageUrl } from '@/utils/page-url';
 
 interface Runtime {
   sendMessage(message: Message<'nianbao:inject' | 'nianbao:frames'>): Promise<unknown>;
@@ -51,7 +52,7 @@ function start(): void {
   // Until the reader runs here, the popup's "what is this frame doing?" is answered by the loader.
   const onMessage = (m: unknown) =>
     (m as { type?: string } | null)?.type === 'nianbao:ping'
-      ? Promise.resolve<LoaderState>({ status, url: location.href.split('#')[0] as string, shown: false })
+      ? Promise.resolve<LoaderState>({ status, url: pageUrl(location.href), shown: false })
       : undefined;
   runtime.onMessage.addListener(onMessage);
 

@@ -5,6 +5,7 @@
  * keeps the top frame's report until the page reports again), then its frames are looked at.
  */
 import { browser } from 'wxt/browser';
+import { pageUrl } from '@/utils/page-url';
 import { siteEnabled } from '@/utils/sites';
 import { refreshBadge } from './badge';
 import type { Looks } from './looks';
@@ -16,9 +17,6 @@ import { TabTimers } from './timers';
  * stalled image or a script that never answers must not keep the panel away).
  */
 const STALLED_MS = 3000;
-
-/** The address without its fragment. */
-const pageOf = (url: string | undefined): string => (url ?? '').split('#')[0] as string;
 
 export class TabLoads {
   private readonly stalled = new TabTimers();
@@ -67,12 +65,12 @@ export class TabLoads {
     // Queued, not awaited: tab updates run one after another, so this one comes before any report
     // of the page's frames (they can only report once the reader is in).
     if (this.navigated.delete(tabId) && !this.tidy.has(tabId)) {
-      const now = pageOf(url);
+      const now = pageUrl(url);
       const before = this.reports.get(tabId) ?? 0;
       void tabStore
         .update(tabId, (f): TabFrames => {
           const top = f['0'];
-          return top && pageOf(top.source.url) === now ? { 0: top } : {};
+          return top && pageUrl(top.source.url) === now ? { 0: top } : {};
         })
         .then(async (kept) => {
           await refreshBadge(tabId);

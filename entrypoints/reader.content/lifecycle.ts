@@ -5,6 +5,7 @@
  */
 import { looksLikeReport, type ReportRecord } from '@/lib';
 import { type GuestStatus, toBackground } from '@/utils/messages';
+import { pageUrl } from '@/utils/page-url';
 import { isShowable, type Reading, readPage, recheckPage } from './detect';
 import { safe } from './safe';
 import type { Scope } from './scope';
@@ -13,9 +14,6 @@ import { watchForReport } from './watch';
 
 const CHANGE_DEBOUNCE_MS = 500;
 const NAVIGATION_SETTLE_MS = 100;
-
-/** The address without its fragment: following an in-page link is not a navigation. */
-const pageUrl = (href: string): string => href.split('#')[0] as string;
 
 /** Same numbers, same findings: a re-read that changes nothing the reader sees. */
 function sameResult(a: ReportRecord, b: ReportRecord): boolean {
