@@ -12,6 +12,7 @@ import { looksLikeReport } from '@/lib/detect/quick';
 import { watchPage } from '@/utils/late-body';
 import type { LoaderState, Message } from '@/utils/messages';
 import { pageUrl } from '@/utils/page-url';
+import { timed } from '@/utils/timed';
 
 interface Runtime {
   sendMessage(message: Message<'nianbao:inject' | 'nianbao:frames'>): Promise<unknown>;
@@ -27,18 +28,7 @@ export default defineUnlistedScript(() => {
   const frame = window as unknown as { __nianbaoLoader?: boolean };
   if (frame.__nianbaoLoader) return;
   frame.__nianbaoLoader = true;
-  mark('nianbao:start');
-  try {
-    start();
-  } catch {
-    // never into the page
-  }
-  mark('nianbao:end');
-  try {
-    performance.measure('nianbao', 'nianbao:start', 'nianbao:end');
-  } catch {
-    // no timeline here
-  }
+  timed('nianbao', start);
 });
 
 function start(): void {
@@ -112,12 +102,4 @@ function start(): void {
     check();
     watch();
   });
-}
-
-function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // no timeline here
-  }
 }

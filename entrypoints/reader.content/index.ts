@@ -10,6 +10,7 @@ import './marks.css';
 import './panel.css';
 import './findings.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { timed } from '@/utils/timed';
 import { Guest } from './guest';
 import { report } from './safe';
 
@@ -24,25 +25,6 @@ export default defineContentScript({
     const frame = window as unknown as { __nianbaoReader?: boolean };
     if (frame.__nianbaoReader) return;
     frame.__nianbaoReader = true;
-    mark('nianbao:read:start');
-    try {
-      new Guest(ctx).start();
-    } catch (e) {
-      report(e);
-    }
-    mark('nianbao:read:end');
-    try {
-      performance.measure('nianbao:read', 'nianbao:read:start', 'nianbao:read:end');
-    } catch {
-      // no timeline here: nothing to measure
-    }
+    timed('nianbao:read', () => new Guest(ctx).start(), report);
   },
 });
-
-function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // no timeline here: nothing to mark
-  }
-}
