@@ -1,3 +1,7 @@
+/**
+ * The extension's build: WXT with Preact, the messages of locales/, no auto-imports, and the
+ * manifest (permissions, the Firefox id, the one web-accessible stylesheet), each part with why.
+ */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -43,17 +47,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // storage: the history of reports seen; unlimitedStorage: one record is ~100 KB, so about 80
-    // reports would fill the 10 MB default; scripting: put the loader and the reader into pages;
-    // activeTab: read the current tab's address when the popup is opened, to offer that switch.
+    // storage: the history and the preferences; unlimitedStorage: records are large, and the
+    // default quota would stop the history after a few dozen (README, "Permissions, and why"); scripting: the
+    // first look at a tab's frames and the reader where a report is; activeTab: the current tab's
+    // address when the popup opens, to offer that site's switch.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
-    // The sites read without asking: lets the background see a tab's address and inject the loader there.
+    // The sites read without asking: the background may see a tab's address and look at its frames.
     host_permissions: ['*://*.gov.cn/*'],
     // Granted one site at a time from the popup's switch; never asked for at install.
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
-    // No content_scripts: the background injects the loader (a few kilobytes) into a tab's frames once
-    // the tab has loaded, and the loader the reader where a report is. A declared content script, even
-    // an empty one, slows every matching page's load by ~20 % in Chromium (bench/README.md).
+    // No content_scripts: a declared one, even empty, slows every matching page's load in Chromium
+    // (README, "How it runs in the browser"). The background looks at a tab once it has loaded.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,3 +1,4 @@
+/** One finding in the panel's list: what was checked, both sides and the difference, the likely wrong cell, the quoted sentence. */
 import type { Finding, ReportRecord } from '@/lib';
 import { headline, quoteText, severityLabel, sidesText, suspectText, t } from './text';
 

@@ -1,3 +1,4 @@
+/** What a marked cell is part of, in words: the tooltip beside it and the mark's accessible name. */
 import type { ReportRecord } from '@/lib';
 import { cellLabel, cellRaw, type MarkSpec } from '@/utils/findings';
 import { headline, severityLabel, sidesText, t, tableShort } from './text';

@@ -1,3 +1,4 @@
+/** The panel: one report's summary (what was detected, the counts, the findings by table, the derived figures, how the page was read), folded into a pill on request. */
 import { useEffect, useRef } from 'preact/hooks';
 import { DERIVED, type Finding, type ReportRecord } from '@/lib';
 import { countFindings, formatNumber, formatRate, groupFindings } from '@/utils/findings';

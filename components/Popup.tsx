@@ -1,6 +1,8 @@
+/** The popup's view: the current tab's verdict and exports, the site switch, the history with its search, the language. Props in, callbacks out. */
 import type { ReportRecord } from '@/lib';
 import { countFindings } from '@/utils/findings';
-import { type AsideEntry, type Listing, type RecordSummary, searchHistory } from '@/utils/history';
+import { searchHistory } from '@/utils/history/search';
+import type { AsideEntry, Listing, RecordSummary } from '@/utils/history/summary';
 import type { Lang } from '@/utils/i18n';
 import type { SiteState } from '@/utils/sites';
 import { reportLine, t } from './text';

@@ -9,60 +9,43 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { looksLikeReport } from '@/lib/detect/quick';
+import { watchPage } from '@/utils/late-body';
+import type { LoaderState, Message } from '@/utils/messages';
+import { pageUrl } from '@/utils/page-url';
+import { timed } from '@/utils/timed';
 
 interface Runtime {
-  sendMessage(message: unknown): Promise<unknown>;
+  sendMessage(message: Message<'nianbao:inject' | 'nianbao:frames'>): Promise<unknown>;
   onMessage: {
     addListener(fn: (message: unknown) => unknown): void;
     removeListener(fn: (message: unknown) => unknown): void;
   };
 }
 
-const DEBOUNCE_MS = 300;
-const BUDGET_MS = 20_000;
 const FRAMES_DEBOUNCE_MS = 100;
 
 export default defineUnlistedScript(() => {
   const frame = window as unknown as { __nianbaoLoader?: boolean };
   if (frame.__nianbaoLoader) return;
   frame.__nianbaoLoader = true;
-  mark('nianbao:start');
-  try {
-    start();
-  } catch {
-    // never into the page
-  }
-  mark('nianbao:end');
-  try {
-    performance.measure('nianbao', 'nianbao:start', 'nianbao:end');
-  } catch {
-    // no timeline here
-  }
+  timed('nianbao', start);
 });
 
 function start(): void {
   const g = globalThis as unknown as { browser?: { runtime?: Runtime }; chrome?: { runtime?: Runtime } };
   const runtime = g.browser?.runtime ?? g.chrome?.runtime;
   if (!runtime) return;
-  let status: 'searching' | 'none' = 'searching';
+  let status: LoaderState['status'] = 'searching';
   let requested = false;
-  let observer: MutationObserver | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let budget: ReturnType<typeof setTimeout> | undefined;
+  let stopWatching = () => {};
 
   // Until the reader runs here, the popup's "what is this frame doing?" is answered by the loader.
   const onMessage = (m: unknown) =>
     (m as { type?: string } | null)?.type === 'nianbao:ping'
-      ? Promise.resolve({ status, url: location.href.split('#')[0], shown: false })
+      ? Promise.resolve<LoaderState>({ status, url: pageUrl(location.href), shown: false })
       : undefined;
   runtime.onMessage.addListener(onMessage);
 
-  const stopWatching = () => {
-    observer?.disconnect();
-    observer = null;
-    clearTimeout(timer);
-    clearTimeout(budget);
-  };
   const check = () => {
     if (requested || !looksLikeReport(document)) return;
     requested = true;
@@ -74,15 +57,12 @@ function start(): void {
     if (requested) return;
     status = 'searching';
     stopWatching();
-    observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, DEBOUNCE_MS);
+    stopWatching = watchPage(document.documentElement, {
+      settled: check,
+      expired: () => {
+        status = 'none';
+      },
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    budget = setTimeout(() => {
-      stopWatching();
-      status = 'none';
-    }, BUDGET_MS);
   };
 
   // Frames added or navigated after the tab loaded (the background injected into those it saw then).
@@ -122,12 +102,4 @@ function start(): void {
     check();
     watch();
   });
-}
-
-function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // no timeline here
-  }
 }

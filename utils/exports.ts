@@ -3,6 +3,7 @@
  * copied to the clipboard as TSV + HTML so a paste into a spreadsheet splits into cells.
  */
 import { type ReportRecord, recordFileName, toCsv } from '@/lib';
+import { CSV_HEADER, csvRows } from '@/lib/record/csv';
 
 export function recordJson(record: ReportRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
@@ -31,46 +32,12 @@ export function historyFileName(ext: 'json' | 'csv', now = new Date()): string {
   return `年报核查-历史-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** RFC 4180 CSV into rows (quoted fields, doubled quotes, CRLF or LF), the inverse of `toCsv`. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.startsWith('\ufeff') ? text.slice(1) : text;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** The long-form table (the CSV's rows) as TSV and as an HTML table, for the clipboard. */
 export function clipboardTable(records: readonly ReportRecord[]): { tsv: string; html: string } {
-  const rows = parseCsv(toCsv([...records]));
+  const rows = [CSV_HEADER, ...csvRows([...records])].map((r) => r.map((c) => (c === null ? '' : String(c))));
   const tsv = rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\r\n');
   const [head = [], ...body] = rows;
   const html =

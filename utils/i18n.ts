@@ -2,18 +2,15 @@
  * The interface language. The messages live in `locales/*.json` and are built by `@wxt-dev/i18n`
  * into the extension's `_locales` (typed keys, the manifest's name and description). A browser can
  * only follow its own language through `browser.i18n`, and a headless or English browser would then
- * never show the Chinese interface, so the reader's choice is kept here: Chinese by default,
- * English, or the browser's language. The same keys and `$1` substitutions either way.
+ * never show the Chinese interface, so the reader's choice (utils/prefs.ts) decides here: Chinese by
+ * default, English, or the browser's language. The same keys and `$1` substitutions either way.
  */
-
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import en from '@/locales/en.json';
 import zh from '@/locales/zh_CN.json';
 
 export type Lang = 'zh_CN' | 'en' | 'auto';
 export const LANGS: readonly Lang[] = ['zh_CN', 'en', 'auto'];
-export const LANG_KEY = 'nianbao:pref:lang';
 
 type Messages = { [key: string]: string | Messages };
 const TABLES: Record<Exclude<Lang, 'auto'>, Messages> = { zh_CN: zh, en };
@@ -49,31 +46,3 @@ export const t: typeof i18n.t = ((key: string, ...args: unknown[]) => {
   const message = lookup(TABLES[current], key) ?? lookup(TABLES.zh_CN, key) ?? key;
   return substitute(message, subs);
 }) as typeof i18n.t;
-
-/** Read the stored choice (Chinese when none). */
-export async function loadLang(): Promise<Lang> {
-  try {
-    const v = (await browser.storage.local.get(LANG_KEY))[LANG_KEY];
-    setLang(LANGS.includes(v as Lang) ? (v as Lang) : 'zh_CN');
-  } catch {
-    setLang('zh_CN');
-  }
-  return current;
-}
-
-export async function saveLang(lang: Lang): Promise<void> {
-  setLang(lang);
-  await browser.storage.local.set({ [LANG_KEY]: lang });
-}
-
-/** Call `fn` whenever the reader changes the language (in the popup, for example). */
-export function onLangChange(fn: (lang: Lang) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(LANG_KEY in changes)) return;
-    const v = changes[LANG_KEY]?.newValue;
-    setLang(LANGS.includes(v as Lang) ? (v as Lang) : 'zh_CN');
-    fn(current);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}

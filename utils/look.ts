@@ -1,11 +1,10 @@
 /**
  * The first look at a frame, run by the background in the page's own (MAIN) world with
- * `scripting.executeScript({ func })`: is this a report? A script in an isolated world costs the tab
- * even when it does nothing (Chrome sets up the extension's world in the frame, and the tab's next
- * page loads slower), and so does a watch left in the page (a MutationObserver and a pending
- * injection: bench/README.md, section 3). A function run in the page's world that returns at once
- * leaves nothing behind but its answer: the background asks again a few times after the load
- * instead of watching. Only frames that look like reports get the reader, in an isolated world.
+ * `scripting.executeScript({ func })`: is this a report? A script in the extension's isolated world,
+ * or a watch left in the page, costs the tab's later loads even when it does nothing; a function
+ * that runs in the page's world and returns leaves nothing behind but its answer (README, "How it
+ * runs in the browser"). So the background asks again a few times after the load instead of
+ * watching, and only frames that look like reports get the reader.
  *
  * The function is serialised into the page: it uses nothing from outside its own body (the patterns
  * come as arguments), no Array or JSON methods (a page may have replaced them), and it never throws

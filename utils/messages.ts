@@ -1,8 +1,9 @@
 /**
- * The messages between the parts of the extension. Every frame of a tab runs a "guest" (detect,
- * read, mark cells); the top frame also hosts the panel, for its own report or a child frame's.
- * The background relays between frames, keeps the badge and writes the history; the popup asks the
- * tab's frames directly.
+ * The messages between the parts of the extension, as one map from each message's type to what it
+ * carries and what it is answered with, and the typed helpers that send and answer them. Every frame
+ * of a tab that looks like a report runs the reader (the "guest": read, mark, show); the top frame
+ * also hosts the panel, for its own report or a child frame's. The background relays between
+ * frames, keeps the badge and writes the history; the popup asks the tab's frames directly.
  */
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
@@ -27,63 +28,126 @@ export interface GuestState {
   hosting?: boolean;
 }
 
-/** Frame → background. */
-export type ToBackground =
-  | { type: 'nianbao:report'; record: ReportRecord; save: boolean }
-  | { type: 'nianbao:cleared' }
-  | { type: 'nianbao:previous'; agency: string; year: number }
-  | { type: 'nianbao:hello' }
-  /** From the loader: this frame looks like a report; inject the reader. */
-  | { type: 'nianbao:inject' }
-  /** From the loader: a frame in this frame (re)loaded; put the loader into the tab's new frames. */
-  | { type: 'nianbao:frames' }
-  /**
-   * From the popup: what the tab's top frame is doing as far as the background knows (`GuestStatus`
-   * or null); with `start`, a readable tab not looked at yet is looked at now.
-   */
-  | { type: 'nianbao:status'; tabId: number; start?: boolean }
-  | { type: 'nianbao:relay'; frameId: number; message: ToGuest };
-
-/** Background or popup → frame. */
-export type ToGuest =
-  /** Answered only by a frame that holds a report: `{ record, frameUrl }`. */
-  | { type: 'nianbao:get' }
-  /** Answered by the frame it is sent to: its `GuestState`. */
-  | { type: 'nianbao:ping' }
-  /** To the top frame: show the panel for a child frame's report. */
-  | { type: 'nianbao:host'; frameId: number; record: ReportRecord }
-  /** To a child frame: the top frame's panel shows your report (the top frame started after you). */
-  | { type: 'nianbao:hosted' }
-  /** To the top frame: the child frame's report is gone. */
-  | { type: 'nianbao:unhost'; frameId: number }
-  /** Scroll to a finding's cells and flash them. */
-  | { type: 'nianbao:locate'; findingId: string }
-  /** Remove the marks (the panel in the top frame was closed). */
-  | { type: 'nianbao:hide' }
-  /** Show the panel and marks again (from the popup). */
-  | { type: 'nianbao:show' };
+/** What the loader answers for its frame until the reader runs there. */
+export interface LoaderState {
+  status: Exclude<GuestStatus, 'report'>;
+  url: string;
+  shown: false;
+}
 
 export interface GetReply {
   record: ReportRecord;
   frameUrl: string;
 }
 
-export function isToGuest(m: unknown): m is ToGuest {
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    typeof (m as { type?: unknown }).type === 'string' &&
-    (m as { type: string }).type.startsWith('nianbao:')
-  );
+/** A report read in a child frame, shown by the top frame's panel. */
+export interface HostedReport {
+  frameId: number;
+  record: ReportRecord;
 }
 
-export const isToBackground = isToGuest as unknown as (m: unknown) => m is ToBackground;
+type Nothing = Record<never, never>;
 
-/** Send to the background; resolves undefined instead of throwing when nobody listens. */
-export async function toBackground<T = unknown>(message: ToBackground): Promise<T | undefined> {
+/** Frame (reader or loader) or popup → background. */
+export interface ToBackground {
+  /** A report read in the sending frame: save it (unless its reading failed), badge it, host it in the top frame. */
+  'nianbao:report': { request: { record: ReportRecord; save: boolean }; reply: { hostedByTop: boolean } };
+  /** The sending frame's report is gone (the page navigated within itself). */
+  'nianbao:cleared': { request: Nothing; reply: boolean };
+  /** Last year's record of this agency, for the cross-year checks. */
+  'nianbao:previous': { request: { agency: string; year: number }; reply: ReportRecord | null };
+  /** From a top frame whose reader just started: the reports its child frames hold. */
+  'nianbao:hello': { request: Nothing; reply: HostedReport[] };
+  /** From the loader: this frame looks like a report; inject the reader. */
+  'nianbao:inject': { request: Nothing; reply: boolean };
+  /** From the loader: a frame in this frame (re)loaded; put the loader into the tab's new frames. */
+  'nianbao:frames': { request: Nothing; reply: boolean };
+  /**
+   * From the popup: what the tab's top frame is doing as far as the background knows; with `start`,
+   * a readable tab not looked at yet is looked at now.
+   */
+  'nianbao:status': { request: { tabId: number; start?: boolean }; reply: GuestStatus | null };
+  /** Pass a message on to another frame of the sender's tab. */
+  'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
+}
+
+/** Background or popup → a frame's reader (`ping` also to the loader). */
+export interface ToFrame {
+  /** Answered only by a frame that holds a report. */
+  'nianbao:get': { request: Nothing; reply: GetReply };
+  /** Answered by the frame it is sent to. */
+  'nianbao:ping': { request: Nothing; reply: GuestState | LoaderState };
+  /** To the top frame: show the panel for a child frame's report. */
+  'nianbao:host': { request: HostedReport; reply: boolean };
+  /** To a child frame: the top frame's panel shows your report (the top frame started after you). */
+  'nianbao:hosted': { request: Nothing; reply: boolean };
+  /** To the top frame: the child frame's report is gone. */
+  'nianbao:unhost': { request: { frameId: number }; reply: boolean };
+  /** Scroll to a finding's cells and flash them; answered by the frame that holds the finding. */
+  'nianbao:locate': { request: { findingId: string }; reply: boolean };
+  /** Remove the marks (the panel in the top frame was closed). */
+  'nianbao:hide': { request: Nothing; reply: boolean };
+  /** Show the panel and marks again (from the popup). */
+  'nianbao:show': { request: Nothing; reply: GuestStatus };
+}
+
+/** Every message: its type → { request; reply }. */
+export interface Messages extends ToBackground, ToFrame {}
+
+export type MessageType = keyof Messages;
+/** The message of one type, as it is sent: its `type` and what its request carries. */
+export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
+/** A message of any of these types. */
+export type Message<K extends MessageType = MessageType> = K extends MessageType ? Request<K> : never;
+export type Reply<K extends MessageType> = Messages[K]['reply'];
+
+/** Send to the background; resolves undefined instead of throwing when nobody answers. */
+export async function toBackground<K extends keyof ToBackground>(message: Request<K>): Promise<Reply<K> | undefined> {
   try {
-    return (await browser.runtime.sendMessage(message)) as T | undefined;
+    return (await browser.runtime.sendMessage(message)) as Reply<K> | undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Send to a tab's frames (all of them, or the one `frameId`); resolves undefined when no frame answers. */
+export async function toFrame<K extends keyof ToFrame>(
+  tabId: number,
+  message: Request<K>,
+  frameId?: number,
+): Promise<Reply<K> | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })) as Reply<K> | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One handler per message type a part answers. A handler returns its reply (or a promise of it), or
+ * undefined to leave the message to another frame (only the frame holding a report answers `get`).
+ */
+export type Handlers<K extends MessageType, Sender> = {
+  [P in K]: (message: Request<P>, sender: Sender) => Reply<P> | Promise<Reply<P>> | undefined;
+};
+
+const isMessage = (m: unknown): m is { type: string } =>
+  typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+
+/**
+ * The `runtime.onMessage` listener that routes each message to its handler. Messages of other types
+ * are left alone; a handler that throws is reported to `onError` and answers nothing.
+ */
+export function answer<K extends MessageType, Sender>(handlers: Handlers<K, Sender>, onError: (e: unknown) => void = () => {}) {
+  const table = handlers as unknown as Record<string, (message: unknown, sender: Sender) => unknown>;
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (!isMessage(message) || !Object.hasOwn(table, message.type)) return undefined;
+    try {
+      const reply = table[message.type]?.(message, sender);
+      return reply === undefined ? undefined : Promise.resolve(reply);
+    } catch (e) {
+      onError(e);
+      return undefined;
+    }
+  };
 }

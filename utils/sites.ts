@@ -1,18 +1,9 @@
 /**
- * Where the extension reads pages, and the per-site switch. No content script is declared: the
- * background injects the loader into a tab's frames once the tab has loaded (a declared content
- * script, even one that does nothing, makes every gov.cn page load ~20 % slower in Chromium; see
- * bench/README.md). It does so on *.gov.cn, and on any other site the reader switched on from the
- * popup: an optional host permission for that one site. Nothing here asks for every site at install.
+ * Where the extension reads pages, and the per-site switch: every *.gov.cn page (the manifest's host
+ * permission), and any other site the reader switched on from the popup, by an optional host
+ * permission for that one site. Nothing here asks for every site at install.
  */
 import { browser } from 'wxt/browser';
-
-/** The loader (entrypoints/loader.ts): injected into every frame of a loaded gov.cn or switched-on tab. */
-export const LOADER_FILE = '/loader.js';
-/** The reader (entrypoints/reader.content/): injected by the background into frames that look like reports. */
-export const READER_FILE = '/content-scripts/reader.js';
-/** Content scripts registered per site by earlier versions (0.1), removed on update. */
-const SCRIPT_PREFIX = 'nianbao-site:';
 
 /** Hosts read without asking (the manifest's host permissions). */
 export function isGovSite(url: string): boolean {
@@ -60,22 +51,9 @@ export async function siteEnabled(url: string | undefined): Promise<boolean> {
 }
 
 /**
- * Put the loader into every frame of a tab the extension may read (it does nothing in a frame that
- * already has it). Frames of other sites are skipped; a tab whose own page is not readable is left
- * alone. Never throws.
- */
-export async function injectLoader(tabId: number): Promise<void> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [LOADER_FILE] });
-  } catch {
-    // a tab that closed or navigated away meanwhile, or a page we may not read
-  }
-}
-
-/**
  * Ask for a site from the popup. Must be called straight from the click (the prompt needs the
  * user gesture, so the request is the first thing it does). The background does the rest when the
- * permission arrives (`activateSites`): the popup may close while the prompt is open.
+ * permission arrives (entrypoints/background/open-tabs.ts): the popup may close while the prompt is open.
  * Returns false when the reader declined.
  */
 export async function enableSite(url: string): Promise<boolean> {
@@ -84,50 +62,8 @@ export async function enableSite(url: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });
 }
 
-/** What the background does to a loaded tab it may read: look at its frames (see utils/look.ts). */
-export type Enter = (tabId: number) => Promise<void>;
-
-/**
- * `enter` the open tabs on `pattern`; a tab still loading once it has loaded (watched here: right
- * after an install the browser may not report that tab's updates to us).
- */
-export async function enterOpenTabs(pattern: string, enter: Enter): Promise<void> {
-  const tabs = await browser.tabs.query({ url: pattern });
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
-    if (tab.status === 'complete') await enter(tab.id);
-    else void whenLoaded(tab.id).then((ok) => (ok ? enter(tab.id as number) : undefined));
-  }
-}
-
-/** Resolves true once the tab has loaded, false when it is gone or still loading after `maxMs`. */
-async function whenLoaded(tabId: number, maxMs = 30_000): Promise<boolean> {
-  for (let waited = 0; waited < maxMs; waited += 250) {
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    if (!tab) return false;
-    if (tab.status === 'complete') return true;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  return false;
-}
-
-/** Newly granted sites: enter their open tabs now, not at their next load. */
-export async function activateSites(origins: string[], enter: Enter): Promise<void> {
-  for (const pattern of origins) {
-    if (!pattern.startsWith('*://') || pattern === '*://*/*' || pattern.endsWith('.gov.cn/*')) continue;
-    await enterOpenTabs(pattern, enter);
-  }
-}
-
 export async function disableSite(url: string): Promise<void> {
   const pattern = sitePattern(url);
   if (!pattern) return;
   await browser.permissions.remove({ origins: [pattern] });
-}
-
-/** Remove the per-site content scripts that version 0.1 registered (the background injects the loader now). */
-export async function dropRegisteredScripts(): Promise<void> {
-  const scripts = await browser.scripting.getRegisteredContentScripts();
-  const ids = scripts.map((s) => s.id).filter((id) => id.startsWith(SCRIPT_PREFIX));
-  if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
 }

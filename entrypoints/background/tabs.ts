@@ -1,47 +1,39 @@
 /**
  * The reports each tab's frames hold right now, by tab and frame id. Kept in session storage (gone
- * when the browser closes, kept when the service worker restarts); in memory where that is missing.
+ * when the browser closes, kept when the service worker restarts) under `nianbao:tab:<tab id>`; in
+ * memory where there is no session storage.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { ReportRecord } from '@/lib';
+import { serial } from '@/utils/serial';
 
+/** A tab's reports by frame id ('0' is the top frame). */
 export type TabFrames = Record<string, ReportRecord>;
 
-const key = (tabId: number) => `nianbao:tab:${tabId}`;
+const tabKey = (tabId: number) => `session:nianbao:tab:${tabId}` as const;
 const memory = new Map<number, TabFrames>();
-const session = () => (browser.storage as { session?: typeof browser.storage.local }).session;
+const hasSession = () => (browser.storage as { session?: unknown }).session !== undefined;
 
 // One update at a time: frames of a tab report concurrently.
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const next = queue.then(fn, fn);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const exclusive = serial();
 
 async function read(tabId: number): Promise<TabFrames> {
-  const area = session();
-  if (!area) return memory.get(tabId) ?? {};
-  const v = await area.get(key(tabId));
-  return (v[key(tabId)] as TabFrames | undefined) ?? {};
+  if (!hasSession()) return memory.get(tabId) ?? {};
+  return (await storage.getItem<TabFrames>(tabKey(tabId))) ?? {};
 }
 
 async function write(tabId: number, frames: TabFrames): Promise<void> {
-  const area = session();
-  if (!area) {
-    memory.set(tabId, frames);
-    return;
-  }
-  if (Object.keys(frames).length === 0) await area.remove(key(tabId));
-  else await area.set({ [key(tabId)]: frames });
+  if (!hasSession()) memory.set(tabId, frames);
+  else if (Object.keys(frames).length === 0) await storage.removeItem(tabKey(tabId));
+  else await storage.setItem<TabFrames>(tabKey(tabId), frames);
 }
 
 export const tabStore = {
-  get: (tabId: number) => serial(() => read(tabId)),
-  set: (tabId: number, frames: TabFrames) => serial(() => write(tabId, frames)),
-  remove: (tabId: number) => serial(() => write(tabId, {})),
+  get: (tabId: number) => exclusive(() => read(tabId)),
+  remove: (tabId: number) => exclusive(() => write(tabId, {})),
   update: (tabId: number, fn: (f: TabFrames) => TabFrames) =>
-    serial(async () => {
+    exclusive(async () => {
       const next = fn(await read(tabId));
       await write(tabId, next);
       return next;

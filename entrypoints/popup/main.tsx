@@ -1,4 +1,6 @@
+/** The popup, wired: asks the current tab's frames and the background, reads the history, and turns the view's callbacks into exports, deletions and switches. */
 import './style.css';
+import './history.css';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -17,50 +19,14 @@ import {
   recordsJson,
 } from '@/utils/exports';
 import { type Listing, listHistory, readRecord, readRecords, removeEntries } from '@/utils/history';
-import { getLang, type Lang, loadLang, onLangChange, saveLang } from '@/utils/i18n';
-import { type GetReply, type GuestState, type GuestStatus, type ToGuest, toBackground } from '@/utils/messages';
+import { getLang, type Lang } from '@/utils/i18n';
+import { toFrame } from '@/utils/messages';
+import { loadLang, onLangChange, saveLang } from '@/utils/prefs';
 import { disableSite, enableSite, type SiteState, siteHost, siteState } from '@/utils/sites';
-
-/**
- * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
- * page of its own, as the end-to-end tests do).
- */
-async function targetTab(): Promise<{ id: number; url?: string } | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param) {
-    const tab = await browser.tabs.get(Number(param)).catch(() => null);
-    return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
-}
-
-async function send<T>(tabId: number, message: ToGuest, frameId?: number): Promise<T | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId })) as T | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Ask the tab's frames: a frame holding a report answers `get`; a top frame with the reader (or the
- * loader) answers `ping`; otherwise the background says what its look at the page found, and looks
- * now at a page of a site we read that it has not looked at (still loading, or opened before install).
- */
-async function askTab(tabId: number, url: string | undefined): Promise<Current> {
-  if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
-  const got = await send<GetReply>(tabId, { type: 'nianbao:get' });
-  const ping = await send<GuestState>(tabId, { type: 'nianbao:ping' }, 0);
-  if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
-  const status = ping?.status ?? (await toBackground<GuestStatus | null>({ type: 'nianbao:status', tabId, start: true }));
-  // A frame found to be a report whose reader has not answered yet counts as still looking.
-  if (status === 'searching' || status === 'report') return { kind: 'searching' };
-  return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };
-}
+import { askTab, type TargetTab, targetTab } from './tab';
 
 function App() {
-  const [tab, setTab] = useState<{ id: number; url?: string } | null>(null);
+  const [tab, setTab] = useState<TargetTab | null>(null);
   const [current, setCurrent] = useState<Current>({ kind: 'loading' });
   const [site, setSite] = useState<{ state: SiteState; host: string | null }>({ state: 'unavailable', host: null });
   const [history, setHistory] = useState<Listing | null>(null);
@@ -139,7 +105,7 @@ function App() {
       }}
       onShowPanel={() => {
         if (!tab) return;
-        void send(tab.id, { type: 'nianbao:show' }).then(() => refreshTab());
+        void toFrame(tab.id, { type: 'nianbao:show' }).then(() => refreshTab());
       }}
       onSite={(on) => {
         const url = tab?.url;
@@ -149,7 +115,7 @@ function App() {
         void change
           .then(async (ok) => {
             if (!ok) say(t('popup.siteDeclined'));
-            // The background registers the script and runs it in the tab when the grant arrives.
+            // When the grant arrives the background looks at the site's open tabs; give it a moment.
             await new Promise((r) => setTimeout(r, 600));
             return refreshTab();
           })

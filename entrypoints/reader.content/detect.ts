@@ -1,4 +1,7 @@
-/** Reading the page: the cheap test first, the full analysis only when it says "maybe". */
+/**
+ * Reading the page in time slices, so the page keeps drawing: the full analysis, or only the checks
+ * again with last year's record. Whatever throws becomes a finding of a record that still shows.
+ */
 import { type Analysis, analyzeSteps, inSlices, type ReportRecord, recheckSteps, SLICE_MS, type Steps } from '@/lib';
 import { yieldToPage } from '@/utils/pause';
 import type { Scope } from './scope';
@@ -66,68 +69,3 @@ async function inPageSlices(scope: Scope, url: string, title: string, steps: () 
 
 /** A page worth showing: a report (a template, a list page or an unrelated page is not). */
 export const isShowable = (r: Reading): boolean => r.analysis.record.report.isReport;
-
-export interface WatchOptions {
-  /** Quiet time after the last DOM change before looking again. */
-  debounceMs?: number;
-  /** How long to keep watching for a body that arrives late. */
-  budgetMs?: number;
-}
-
-/**
- * Look for a report now and, if there is none yet, whenever the page changes (debounced) until one
- * appears or the time budget runs out; the observer is disconnected either way. One attempt runs at
- * a time (an attempt reads in slices, so the page may change during one); changes meanwhile ask for
- * one more when it ends. Resolves with the reading, or null when the budget ran out or the scope ended.
- */
-export function watchForReport(
-  scope: Scope,
-  doc: Document,
-  attempt: () => Promise<Reading | null>,
-  { debounceMs = 300, budgetMs = 20_000 }: WatchOptions = {},
-): { done: Promise<Reading | null>; stop: () => void } {
-  let settle: (r: Reading | null) => void = () => {};
-  const done = new Promise<Reading | null>((resolve) => {
-    settle = resolve;
-  });
-  let finished = false;
-  let busy = false;
-  let again = false;
-  let timer: number | undefined;
-  const observer = new MutationObserver(() => {
-    scope.clearTimeout(timer);
-    timer = scope.timeout(() => void look(), debounceMs);
-  });
-  const budget = scope.timeout(() => stop(null), budgetMs);
-  const stop = (result: Reading | null) => {
-    if (finished) return;
-    finished = true;
-    observer.disconnect();
-    scope.clearTimeout(timer);
-    scope.clearTimeout(budget);
-    settle(result);
-  };
-  const look = async () => {
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const r = await attempt();
-        if (finished) return;
-        if (r) return stop(r);
-      } while (again);
-    } catch {
-      // an attempt that fails is a page that is not (yet) a report; the next change asks again
-    } finally {
-      busy = false;
-    }
-  };
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  scope.add(() => stop(null));
-  void look();
-  return { done, stop: () => stop(null) };
-}

@@ -5,13 +5,15 @@
  * pointer, so the cells stay selectable; hovering a cell is detected from the page's own pointer
  * events, and each mark is focusable, so the explanation is reachable by keyboard too.
  */
-import { render } from 'preact';
 import { MarkTip, markLabel } from '@/components/MarkTip';
 import type { ReportRecord } from '@/lib';
 import type { MarkSpec } from '@/utils/findings';
 import { t } from '@/utils/i18n';
+import { Clipper } from './clip';
+import { nextIndex } from './roving';
 import { safe } from './safe';
 import type { Scope } from './scope';
+import { TipBox } from './tip';
 
 interface Mark {
   spec: MarkSpec;
@@ -36,8 +38,6 @@ export interface MarkLayerOptions {
 }
 
 const FLASH_MS = 2400;
-/** Overflow values that cut off what sticks out (and so cut off a mark). */
-const CLIPS = /^(hidden|auto|scroll|clip|overlay)$/;
 const HEARTBEAT_MS = 1000;
 
 export class MarkLayer {
@@ -45,10 +45,10 @@ export class MarkLayer {
   private byElement = new Map<Element, Mark>();
   private record: ReportRecord | null = null;
   private frame = 0;
-  private tipFor: Mark | null = null;
+  private readonly tip: TipBox<Mark>;
   private lost = 0;
   private readonly resizeObserver: ResizeObserver;
-  private readonly clipCache = new WeakMap<Element, Element[]>();
+  private readonly clipper: Clipper;
   private readonly scope: Scope;
 
   constructor(private readonly o: MarkLayerOptions) {
@@ -56,6 +56,8 @@ export class MarkLayer {
     const scope = o.scope.child();
     this.scope = scope;
     const view = doc.defaultView as Window;
+    this.tip = new TipBox(o.tip, view);
+    this.clipper = new Clipper(doc);
     const schedule = () => this.schedule();
     this.resizeObserver = new ResizeObserver(safe(schedule));
     this.resizeObserver.observe(doc.documentElement);
@@ -169,19 +171,6 @@ export class MarkLayer {
     });
   }
 
-  private clipAncestors(el: Element): Element[] {
-    let list = this.clipCache.get(el);
-    if (list) return list;
-    list = [];
-    const view = this.o.doc.defaultView as Window;
-    for (let p = el.parentElement; p && p !== this.o.doc.body && p !== this.o.doc.documentElement; p = p.parentElement) {
-      const s = view.getComputedStyle(p);
-      if (CLIPS.test(s.overflowX) || CLIPS.test(s.overflowY)) list.push(p);
-    }
-    this.clipCache.set(el, list);
-    return list;
-  }
-
   /** Place every mark over its cell, clipped to the cell's scroll containers. */
   layout(): void {
     const base = this.o.layer.getBoundingClientRect();
@@ -193,18 +182,7 @@ export class MarkLayer {
         m.box.hidden = true;
         continue;
       }
-      const r = el.getBoundingClientRect();
-      let left = r.left;
-      let top = r.top;
-      let right = r.right;
-      let bottom = r.bottom;
-      for (const c of this.clipAncestors(el)) {
-        const cr = c.getBoundingClientRect();
-        left = Math.max(left, cr.left);
-        top = Math.max(top, cr.top);
-        right = Math.min(right, cr.right);
-        bottom = Math.min(bottom, cr.bottom);
-      }
+      const { left, top, right, bottom } = this.clipper.visibleBox(el);
       const visible = right - left > 0.5 && bottom - top > 0.5;
       m.box.hidden = !visible;
       if (!visible) continue;
@@ -217,7 +195,7 @@ export class MarkLayer {
       this.lost = lost;
       this.o.onLost?.(lost);
     }
-    if (this.tipFor) this.placeTip(this.tipFor);
+    if (this.tip.current) this.tip.place(this.tip.current.el);
   }
 
   /** The focused element inside our shadow root (the document only sees the host). */
@@ -234,14 +212,8 @@ export class MarkLayer {
     const focused = this.focused();
     const at = this.marks.findIndex((m) => m.box === focused);
     if (at < 0) return;
-    const visible = (i: number) => !this.marks[i]?.box.hidden;
-    let next = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown')
-      for (let i = at + 1; i < this.marks.length && next < 0; i++) next = visible(i) ? i : -1;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') for (let i = at - 1; i >= 0 && next < 0; i--) next = visible(i) ? i : -1;
-    else if (e.key === 'Home') next = this.marks.findIndex((_, i) => visible(i));
-    else if (e.key === 'End') next = this.marks.findLastIndex((_, i) => visible(i));
-    else return;
+    const next = nextIndex(e.key, at, this.marks.length, (i) => !this.marks[i]?.box.hidden);
+    if (next === null) return;
     e.preventDefault();
     const target = this.marks[next];
     if (target && next !== at) {
@@ -257,42 +229,17 @@ export class MarkLayer {
     const cell = target?.closest?.('td, th');
     const mark = cell ? this.byElement.get(cell) : undefined;
     if (mark) this.showTip(mark);
-    else if (this.tipFor && this.focused() !== this.tipFor.box) this.hideTip();
+    else if (this.tip.current && this.focused() !== this.tip.current.box) this.hideTip();
   }
 
   private showTip(m: Mark): void {
-    if (!this.record) return;
-    if (this.tipFor === m) return;
-    this.tipFor = m;
-    render(MarkTip({ record: this.record, mark: m.spec }), this.o.tip);
-    this.o.tip.hidden = false;
-    this.placeTip(m);
+    const record = this.record;
+    if (!record) return;
+    this.tip.show(m, () => MarkTip({ record, mark: m.spec }), m.el);
   }
 
   hideTip(): void {
-    if (!this.tipFor) return;
-    this.tipFor = null;
-    this.o.tip.hidden = true;
-    render(null, this.o.tip);
-  }
-
-  /** Below the cell when it fits, else above; always inside the viewport (the tip is position: fixed). */
-  private placeTip(m: Mark): void {
-    const el = m.el;
-    if (!el) return;
-    const view = this.o.doc.defaultView as Window;
-    const r = el.getBoundingClientRect();
-    const tip = this.o.tip;
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    const gap = 6;
-    const vw = view.innerWidth;
-    const vh = view.innerHeight;
-    let top = r.bottom + gap;
-    if (top + h > vh - 4 && r.top - gap - h >= 4) top = r.top - gap - h;
-    top = Math.max(4, Math.min(top, vh - h - 4));
-    const left = Math.max(4, Math.min(r.left, vw - w - 4));
-    tip.style.transform = `translate(${left}px, ${top}px)`;
+    this.tip.hide();
   }
 
   /** Draw attention to cells: their marks pulse; cells with no mark get a passing highlight. */

@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { safe } from './safe';
-
 /**
  * A lifetime inside the content script's `ctx`: listeners, timers and frames registered here end
  * when the scope is disposed (the panel closes, the page navigates) or when `ctx` is invalidated
  * (the extension is updated or reloaded), whichever comes first. Every callback runs through `safe`.
  */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { safe } from './safe';
+
 export class Scope {
   private readonly ac = new AbortController();
   private readonly timers = new Set<number>();

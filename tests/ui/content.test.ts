@@ -2,11 +2,11 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchForReport } from '../../entrypoints/reader.content/detect';
 import { byPosition, resolver } from '../../entrypoints/reader.content/refind';
 import { safe } from '../../entrypoints/reader.content/safe';
 import { Scope } from '../../entrypoints/reader.content/scope';
 import { luminance, pageIsDark } from '../../entrypoints/reader.content/theme';
+import { watchForReport } from '../../entrypoints/reader.content/watch';
 import type { Cell, ReportRecord } from '../../lib';
 import { isGovSite, sitePattern } from '../../utils/sites';
 

@@ -6,11 +6,11 @@ import {
   csvFileName,
   downloadText,
   historyFileName,
-  parseCsv,
   recordJson,
   recordsCsv,
   recordsJson,
 } from '../../utils/exports';
+import { parseCsv } from './csv';
 import { fixtureRecord } from './helpers';
 
 let record: ReportRecord;

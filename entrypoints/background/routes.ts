@@ -1,0 +1,81 @@
+/** The background's answer to each message from the frames and the popup (utils/messages.ts). */
+import { browser } from 'wxt/browser';
+import { findPrevious, saveRecord } from '@/utils/history';
+import type { Handlers, ToBackground } from '@/utils/messages';
+import { toFrame } from '@/utils/messages';
+import { siteEnabled } from '@/utils/sites';
+import { refreshBadge } from './badge';
+import { injectLoader, injectReader } from './inject';
+import type { TabLoads } from './loads';
+import type { Looks } from './looks';
+import { tabStore } from './tabs';
+
+export type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
+
+export function routes(looks: Looks, loads: TabLoads): Handlers<keyof ToBackground, Sender> {
+  return {
+    'nianbao:report': async (msg, sender) => {
+      const tabId = sender.tab?.id;
+      const frameId = sender.frameId ?? 0;
+      if (tabId !== undefined) loads.reported(tabId);
+      if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
+      if (tabId === undefined) return { hostedByTop: false };
+      await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
+      await refreshBadge(tabId);
+      if (frameId === 0) return { hostedByTop: false };
+      // The top frame shows a child frame's report: it needs the reader even if its own page is not one.
+      await injectReader(tabId, 0);
+      const accepted = await toFrame(tabId, { type: 'nianbao:host', frameId, record: msg.record }, 0);
+      return { hostedByTop: accepted === true };
+    },
+
+    'nianbao:cleared': async (_, sender) => {
+      const tabId = sender.tab?.id;
+      const frameId = sender.frameId ?? 0;
+      if (tabId === undefined) return true;
+      await tabStore.update(tabId, (f) => {
+        const { [frameId]: _, ...rest } = f;
+        return rest;
+      });
+      await refreshBadge(tabId);
+      if (frameId !== 0) await toFrame(tabId, { type: 'nianbao:unhost', frameId }, 0);
+      return true;
+    },
+
+    'nianbao:inject': (_, sender) => (sender.tab?.id === undefined ? false : injectReader(sender.tab.id, sender.frameId ?? 0)),
+
+    'nianbao:frames': async (_, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && (await siteEnabled(sender.tab?.url))) await injectLoader(tabId);
+      return true;
+    },
+
+    'nianbao:status': async (msg) => {
+      // From the popup, about a tab whose top frame has no reader or loader to answer for itself.
+      let status = looks.topStatus(msg.tabId);
+      if (status === undefined && msg.start) {
+        const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
+        if (tab?.status === 'complete' && (await siteEnabled(tab.url))) {
+          await looks.look(msg.tabId);
+          status = looks.topStatus(msg.tabId);
+        }
+      }
+      return status ?? null;
+    },
+
+    'nianbao:previous': (msg) => findPrevious(msg.agency, msg.year),
+
+    'nianbao:hello': async (_, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || (sender.frameId ?? 0) !== 0) return [];
+      const frames = await tabStore.get(tabId);
+      const children = Object.entries(frames)
+        .filter(([id]) => id !== '0')
+        .map(([id, record]) => ({ frameId: Number(id), record }));
+      for (const c of children) void toFrame(tabId, { type: 'nianbao:hosted' }, c.frameId);
+      return children;
+    },
+
+    'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),
+  };
+}

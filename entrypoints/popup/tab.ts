@@ -1,0 +1,39 @@
+/** What the popup knows of the tab it is about: which tab, and what its frames (or the background) say it holds. */
+import { browser } from 'wxt/browser';
+import type { Current } from '@/components/Popup';
+import { toBackground, toFrame } from '@/utils/messages';
+
+export interface TargetTab {
+  id: number;
+  url?: string;
+}
+
+/**
+ * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
+ * page of its own, as the end-to-end tests do).
+ */
+export async function targetTab(): Promise<TargetTab | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param) {
+    const tab = await browser.tabs.get(Number(param)).catch(() => null);
+    return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+}
+
+/**
+ * Ask the tab's frames: a frame holding a report answers `get`; a top frame with the reader (or the
+ * loader) answers `ping`; otherwise the background says what its look at the page found, and looks
+ * now at a page of a site we read that it has not looked at (still loading, or opened before install).
+ */
+export async function askTab(tabId: number, url: string | undefined): Promise<Current> {
+  if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
+  const got = await toFrame(tabId, { type: 'nianbao:get' });
+  const ping = await toFrame(tabId, { type: 'nianbao:ping' }, 0);
+  if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
+  const status = ping?.status ?? (await toBackground({ type: 'nianbao:status', tabId, start: true }));
+  // A frame found to be a report whose reader has not answered yet counts as still looking.
+  if (status === 'searching' || status === 'report') return { kind: 'searching' };
+  return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };
+}

@@ -1,0 +1,207 @@
+/**
+ * One frame's reading, from start to start over: look for a report (now, or when a late body
+ * arrives), read it, check it again with last year's record when the history has one, follow changes
+ * to its tables, and start over when the page navigates within itself (history API).
+ */
+import { looksLikeReport, type ReportRecord } from '@/lib';
+import { type GuestStatus, toBackground } from '@/utils/messages';
+import { pageUrl } from '@/utils/page-url';
+import { isShowable, type Reading, readPage, recheckPage } from './detect';
+import { safe } from './safe';
+import type { Scope } from './scope';
+import { HOST_TAG } from './ui';
+import { watchForReport } from './watch';
+
+const CHANGE_DEBOUNCE_MS = 500;
+const NAVIGATION_SETTLE_MS = 100;
+
+/** Same numbers, same findings: a re-read that changes nothing the reader sees. */
+function sameResult(a: ReportRecord, b: ReportRecord): boolean {
+  const strip = (r: ReportRecord) => JSON.stringify([r.tables, r.findings, r.derived]);
+  return strip(a) === strip(b);
+}
+
+/** What the rest of the frame hears from its reading. */
+export interface LifecycleHooks {
+  /** Starting over on this page; `dropped` when a reading was there before. */
+  restarted(dropped: boolean): void;
+  /** A report to show: the first reading, or one with changed numbers. Resolves once it is reported. */
+  report(reading: Reading): Promise<void>;
+  /** The page changed (whether or not its tables did). */
+  pageChanged(): void;
+  /** Re-read with the same result: the cells are elsewhere now, so the marks find them again. */
+  relocated(): void;
+  /** Re-read and the tables are gone (a page being rebuilt): the findings stay, the marks say what is lost. */
+  tablesGone(): void;
+}
+
+export class Lifecycle {
+  private run: Scope;
+  private _status: GuestStatus = 'searching';
+  private _reading: Reading | null = null;
+  private previous: ReportRecord | null = null;
+  /** Whole-page reads since the last start (see `GuestState.pageReads`). */
+  private _pageReads = 0;
+  private url = pageUrl(location.href);
+  private lastSignature = '';
+  private rereads = 0;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly hooks: LifecycleHooks,
+  ) {
+    this.run = scope.child();
+  }
+
+  get status(): GuestStatus {
+    return this._status;
+  }
+
+  /** This frame's reading, while it shows a report. */
+  get reading(): Reading | null {
+    return this._reading;
+  }
+
+  get pageReads(): number {
+    return this._pageReads;
+  }
+
+  start(): void {
+    // History API navigations: WXT's watcher (the Navigation API, or polling), and popstate.
+    this.scope.ctx.addEventListener(
+      window,
+      'wxt:locationchange',
+      safe((e: { newUrl?: URL }) => this.onLocation(e.newUrl?.href ?? location.href)),
+    );
+    this.scope.on(window, 'popstate', () => this.onLocation(location.href));
+    void this.search();
+  }
+
+  /**
+   * The address changed without a new document (history API). WXT reports it from the Navigation
+   * API's `navigate` event, before the new address is committed, so the new address comes from the
+   * event, and the search starts a moment later, once the page has begun to show its new content.
+   */
+  private onLocation(href: string): void {
+    const url = pageUrl(href);
+    if (url === this.url) return;
+    this.url = url;
+    this.run.dispose();
+    this.scope.timeout(() => this.search(), NAVIGATION_SETTLE_MS);
+  }
+
+  /** Start over on this page: forget the last reading and watch for a report. */
+  private async search(): Promise<void> {
+    this.run.dispose();
+    const run = this.scope.child();
+    this.run = run;
+    const dropped = this._reading !== null;
+    this._reading = null;
+    this.previous = null;
+    this._pageReads = 0;
+    this._status = 'searching';
+    this.lastSignature = '';
+    this.hooks.restarted(dropped);
+    const watch = watchForReport(run, document, () => this.attempt(run));
+    const found = await watch.done;
+    if (this.run !== run || !run.alive) return;
+    if (!found) {
+      this._status = 'none';
+      return;
+    }
+    await this.accept(found, run);
+  }
+
+  /** The cheap test, then the full read, skipped when nothing that matters changed since the last try. */
+  private async attempt(run: Scope): Promise<Reading | null> {
+    if (!looksLikeReport(document)) return null;
+    const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
+    if (signature === this.lastSignature) return null;
+    this.lastSignature = signature;
+    this._pageReads++;
+    const r = await readPage(run, document, location.href);
+    return r && isShowable(r) ? r : null;
+  }
+
+  /** A report: checked again with last year's record when the history has one (the page is not read again), then shown. */
+  private async accept(found: Reading, run: Scope): Promise<void> {
+    let reading = found;
+    const { agency, year } = found.analysis.record.report;
+    if (agency && year) {
+      const previous = await toBackground({ type: 'nianbao:previous', agency, year });
+      if (this.run !== run || !run.alive) return;
+      if (previous) {
+        this.previous = previous;
+        const again = await recheckPage(run, found, previous);
+        if (!again || this.run !== run) return;
+        reading = again;
+      }
+    }
+    await this.setReading(reading);
+    this.watchChanges(run);
+  }
+
+  private setReading(reading: Reading): Promise<void> {
+    this._reading = reading;
+    this._status = 'report';
+    return this.hooks.report(reading);
+  }
+
+  /**
+   * After a report is shown, follow changes to its tables: cells re-rendered by the page are found
+   * again; changed numbers give a new reading (and new marks, a new history entry, a new badge).
+   */
+  private watchChanges(run: Scope): void {
+    const root = document.body;
+    if (!root) return;
+    let timer: number | undefined;
+    const observer = new MutationObserver(
+      safe((records: MutationRecord[]) => {
+        this.hooks.pageChanged();
+        if (!this.touchesTables(records)) return;
+        run.clearTimeout(timer);
+        timer = run.timeout(() => this.reread(run), CHANGE_DEBOUNCE_MS);
+      }),
+    );
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    run.add(() => observer.disconnect());
+  }
+
+  private touchesTables(records: MutationRecord[]): boolean {
+    const tables = this._reading?.analysis.tables ?? [];
+    if (tables.some((t) => !t.isConnected)) return true;
+    const hasTable = (n: Node) =>
+      n instanceof Element &&
+      !n.tagName.startsWith(HOST_TAG.toUpperCase()) &&
+      (n.tagName === 'TABLE' || n.getElementsByTagName('table').length > 0);
+    for (const m of records) {
+      if (tables.some((t) => t.contains(m.target))) return true;
+      for (const n of m.addedNodes) if (hasTable(n)) return true;
+      for (const n of m.removedNodes) if (hasTable(n)) return true;
+    }
+    return false;
+  }
+
+  /** Read the changed page again; of overlapping re-reads (a slow one, a change meanwhile) the last one counts. */
+  private async reread(run: Scope): Promise<void> {
+    if (!this._reading) return;
+    const ticket = ++this.rereads;
+    this._pageReads++;
+    const fresh = await readPage(run, document, location.href, this.previous ?? undefined);
+    const old = this._reading;
+    if (!fresh || !old || ticket !== this.rereads || this.run !== run) return;
+    if (!isShowable(fresh)) {
+      this.hooks.tablesGone();
+      return;
+    }
+    if (sameResult(old.analysis.record, fresh.analysis.record)) {
+      this._reading = {
+        ...fresh,
+        analysis: { ...old.analysis, elements: fresh.analysis.elements, tables: fresh.analysis.tables, body: fresh.analysis.body },
+      };
+      this.hooks.relocated();
+      return;
+    }
+    void this.setReading(fresh);
+  }
+}
