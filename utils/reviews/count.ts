@@ -1,0 +1,13 @@
+/** How many findings a person has confirmed and dismissed (「已确认 3 · 已排除 1」). Pure. */
+import type { Finding, Review } from '@/lib';
+
+export function countReviews(findings: readonly Finding[], reviews: Record<string, Review>): { confirmed: number; dismissed: number } {
+  let confirmed = 0;
+  let dismissed = 0;
+  for (const f of findings) {
+    const r = reviews[f.id];
+    if (r?.status === 'confirmed') confirmed++;
+    else if (r?.status === 'dismissed') dismissed++;
+  }
+  return { confirmed, dismissed };
+}
