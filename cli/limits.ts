@@ -3,8 +3,8 @@
  * refused before jsdom parses it (its record says why, with its size), so the command's memory is
  * bounded by the largest page it accepts, and the worker pool is sized by that cost.
  *
- * An annual report page is 15–300 KB with 400–5,000 elements (the seeds: 14–140 KB, 440–1,900; a
- * Word-saved one nests 14 deep). The limits are tens of times that.
+ * The seed reports are 14–140 KB with 440–1,900 elements, nesting 10–14 deep (the Word-saved ones
+ * deepest). The limits are fifty times that and more.
  */
 import { PageProblem } from './problem';
 import type { Shape } from './shape';
