@@ -1,14 +1,14 @@
 /**
- * Real Chromium with the built extension (the recipe of the toolchain notes), and the fixture pages
- * served under *.gov.cn addresses so the content script's match patterns fire with no network.
+ * What the end-to-end tests share: Chromium with the built extension (tests/harness/) and the
+ * fixture pages served under a gov.cn address, and the questions the tests ask the extension.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { ReportRecord } from '../../lib';
+import { type Chromium, launchChromium } from '../harness/chromium';
+import { serve } from '../harness/site';
 
 /** The little of the extension API the tests call inside the service worker (no @types/chrome here). */
 declare global {
@@ -27,62 +27,26 @@ declare global {
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Every fixture page under one portal-like address; the file name is the last path segment. */
-export const pageUrl = (file: string): string => `http://www.fixtures.gov.cn/ndbg/${file}`;
+const HOST = 'www.fixtures.gov.cn';
 
-export interface Browser {
-  context: BrowserContext;
-  /** The extension's service worker (absent when launched without the extension). */
-  sw: Worker | null;
-  extensionId: string | null;
-  profile: string;
-  close(opts?: { keepProfile?: boolean }): Promise<void>;
-}
+/** Every fixture page under one portal-like address. */
+export const pageUrl = (file: string): string => `http://${HOST}/ndbg/${file}`;
 
-/** Serve tests/fixtures/pages for any http://*.gov.cn/ address; anything else there is a 404. */
-async function serveFixtures(context: BrowserContext): Promise<void> {
-  await context.route('http://*.gov.cn/**', async (route) => {
-    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
-    const file = join(PAGES, name);
-    if (name && existsSync(file) && extname(file) === '.html') {
-      // No charset in the header: the page's own <meta charset> decides, as on a real portal.
-      await route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(file) });
-    } else await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-  });
-}
+/** A browser of the harness with the fixture pages served to it (its own server, closed with it). */
+export type Browser = Chromium;
 
 export async function launch({ extensionDir, profile }: { extensionDir: string | null; profile?: string }): Promise<Browser> {
-  const dir = profile ?? mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    args,
+  const site = await serve({ '/ndbg/': PAGES }, { host: HOST });
+  const b = await launchChromium({ extension: extensionDir, site, ...(profile ? { profile } : {}) }).catch(async (e) => {
+    await site.close();
+    throw e;
   });
-  await serveFixtures(context);
-  let sw: Worker | null = null;
-  if (extensionDir) sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
-    context,
-    sw,
-    extensionId: sw ? new URL(sw.url()).host : null,
-    profile: dir,
-    async close({ keepProfile = false } = {}) {
-      await context.close();
-      if (!keepProfile) rmSync(dir, { recursive: true, force: true });
+    ...b,
+    async close(opts) {
+      await b.close(opts);
+      await site.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM_PATH } from '../harness/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +17,10 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): void {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new Error(`end-to-end tests need Chromium at ${chromium} (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `end-to-end tests need Chromium at ${CHROMIUM_PATH} (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH)`,
+    );
   }
   const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
   if (!existsSync(firefox)) {
