@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ReportRecord } from '../../lib';
 import { type Chromium, launchChromium } from '../harness/chromium';
 import { serve } from '../harness/site';
@@ -49,6 +50,33 @@ export async function launch({ extensionDir, profile }: { extensionDir: string |
       await site.close();
     },
   };
+}
+
+/**
+ * Wait until the background has looked at the page twice: it looks again (utils/look.ts's measure
+ * lands on the page's timeline each time) only after it has taken the first look's answer as "not
+ * a report". Only then does the absence of anything of ours on the page say something.
+ */
+export async function backgroundSaidNo(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('nianbao').length >= 2, undefined, { timeout: 10_000 });
+}
+
+/**
+ * Wait until the reader in the page's top frame has read the page and found no report: it read it
+ * once, and then, the page changed (a hidden paragraph added), once more. It reads a changed page
+ * again only while it has found nothing; a report ends its watch.
+ */
+export async function readerSaidNo(b: Browser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(b, page);
+  const reads = async () => (await askTab<{ pageReads?: number }>(b, tabId, { type: 'nianbao:ping' }, 0))?.pageReads ?? 0;
+  await expect.poll(reads, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.hidden = true;
+    p.textContent = '。';
+    document.body.append(p);
+  });
+  await expect.poll(reads, { timeout: 10_000 }).toBeGreaterThan(1);
 }
 
 /** Open a fixture page and, when `panel` is set, wait until the panel is on it. */
