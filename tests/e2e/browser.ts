@@ -10,21 +10,7 @@ import { expect } from 'vitest';
 import type { ReportRecord } from '../../lib';
 import { type Chromium, launchChromium } from '../harness/chromium';
 import { serve } from '../harness/site';
-
-/** The little of the extension API the tests call inside the service worker (no @types/chrome here). */
-declare global {
-  const chrome: {
-    tabs: {
-      query(q: object): Promise<{ id?: number; url?: string }[]>;
-      sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
-    };
-    storage: {
-      local: { get(keys: null): Promise<Record<string, unknown>> };
-      session: { get(keys: string | null): Promise<Record<string, unknown>> };
-    };
-    action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  };
-}
+import { askTab as askTabFrom, tabIdOf as tabIdIn } from '../harness/tabs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
@@ -87,23 +73,11 @@ export async function openFixture(b: Browser, file: string, { panel = true } = {
   return page;
 }
 
-export async function tabIdOf(b: Browser, page: Page): Promise<number> {
-  const url = page.url();
-  const id = await (b.sw as Worker).evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
+export const tabIdOf = (b: Browser, page: Page): Promise<number> => tabIdIn(b.sw as Worker, page);
 
 /** Ask a tab's frames, from the service worker, as the popup does. */
-export async function askTab<T>(b: Browser, tabId: number, message: unknown, frameId?: number): Promise<T | undefined> {
-  return (b.sw as Worker).evaluate(
-    ([id, msg, frame]) =>
-      chrome.tabs
-        .sendMessage(id as number, msg, frame === null ? {} : { frameId: frame as number })
-        .catch(() => undefined) as Promise<unknown>,
-    [tabId, message, frameId ?? null] as const,
-  ) as Promise<T | undefined>;
-}
+export const askTab = <T>(b: Browser, tabId: number, message: unknown, frameId?: number): Promise<T | undefined> =>
+  askTabFrom<T>(b.sw as Worker, tabId, message, frameId);
 
 /** The record the content script holds for the tab (the one the popup exports). */
 export async function liveRecord(b: Browser, page: Page): Promise<ReportRecord> {

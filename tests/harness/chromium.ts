@@ -56,7 +56,9 @@ export interface LaunchOptions {
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<Chromium> {
   if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH (to Chromium: Google Chrome 137+ ignores --load-extension)`,
+    );
   const { extension = null, site, headless = true } = opts;
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
