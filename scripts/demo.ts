@@ -13,19 +13,16 @@
  *   npm run demo -- --docs            # also refresh docs/screenshots/ (the README's pictures)
  *   CHROMIUM_PATH=/path/to/chromium npm run demo
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { buildExtension, ROOT } from '../tests/harness/build';
 import { launchChromium } from '../tests/harness/chromium';
 import { type Site, serve } from '../tests/harness/site';
 import { askTab, tabIdOf } from '../tests/harness/tabs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const BUILD = join(ROOT, '.output', 'demo');
-const EXTENSION = join(BUILD, 'chrome-mv3');
 const HOST = 'www.demo.gov.cn';
 
 interface Options {
@@ -42,16 +39,6 @@ function options(argv: string[]): Options {
     out: resolve(outAt >= 0 && argv[outAt + 1] ? (argv[outAt + 1] as string) : join(ROOT, 'demo-out')),
     docs: argv.includes('--docs'),
   };
-}
-
-function build(): void {
-  console.log('· building the extension (wxt build) …');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NIANBAO_OUT_DIR: BUILD },
-  });
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`the build did not produce ${EXTENSION}`);
 }
 
 interface ManifestEntry {
@@ -221,11 +208,12 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
-  build();
+  console.log('· building the extension (wxt build) …');
+  const extension = buildExtension(BUILD);
   const site = await serveSamples();
   console.log(`· sample pages served at http://127.0.0.1:${site.port}/ (and as http://${HOST}/ inside the browser)`);
   const browser = await launchChromium({
-    extension: EXTENSION,
+    extension,
     site,
     headless: opts.headless,
     viewport: opts.headless ? { width: 1400, height: 900 } : null,

@@ -3,16 +3,16 @@
  * fixture pages served under a gov.cn address, and the questions the tests ask the extension.
  */
 import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ReportRecord } from '../../lib';
+import { ROOT } from '../harness/build';
 import { type Chromium, launchChromium } from '../harness/chromium';
 import { serve } from '../harness/site';
 import { askTab as askTabFrom, tabIdOf as tabIdIn } from '../harness/tabs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 
 const HOST = 'www.fixtures.gov.cn';
