@@ -79,7 +79,7 @@ export const tabIdOf = (b: Browser, page: Page): Promise<number> => tabIdIn(b.sw
 export const askTab = <T>(b: Browser, tabId: number, message: unknown, frameId?: number): Promise<T | undefined> =>
   askTabFrom<T>(b.sw as Worker, tabId, message, frameId);
 
-/** The record the content script holds for the tab (the one the popup exports). */
+/** The record the reader holds for the tab (the one the popup exports). */
 export async function liveRecord(b: Browser, page: Page): Promise<ReportRecord> {
   const reply = await askTab<{ record: ReportRecord }>(b, await tabIdOf(b, page), { type: 'nianbao:get' });
   if (!reply) throw new Error(`no record for ${page.url()}`);
