@@ -1,4 +1,4 @@
-/** The bench's one output: rows of metric · value · goal · met?, plus notes that explain the misses. */
+/** The bench's one output: rows of section · metric · value · goal · met?, and notes. */
 export interface Row {
   section: string;
   metric: string;
@@ -11,8 +11,6 @@ export interface Row {
 export class Report {
   rows: Row[] = [];
   notes: string[] = [];
-  /** Blocks printed before the table (per-page detail). */
-  details: string[] = [];
   data: Record<string, unknown> = {};
 
   row(section: string, metric: string, value: string, goal = '', met: boolean | null = null): void {
@@ -30,8 +28,8 @@ export class Report {
 }
 
 /** Columns padded to their widest cell (CJK characters count double, as a terminal shows them). */
-export function renderTable(head: string[], body: string[][]): string {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) && !/[·×÷≤≥—µ]/.test(ch) ? 2 : 1), 0);
+function renderTable(head: string[], body: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) && !/[·×÷≤≥—–µ]/.test(ch) ? 2 : 1), 0);
   const cols = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
