@@ -92,7 +92,10 @@ async function main(): Promise<void> {
   if (report.notes.length) process.stdout.write(`\nNotes:\n${report.notes.map((n) => `  - ${n}`).join('\n')}\n`);
   const met = report.rows.filter((r) => r.met === true).length;
   const missed = report.rows.filter((r) => r.met === false).length;
-  process.stdout.write(`\n${met} goals met, ${missed} missed; ${seconds.toFixed(0)} s; details in ${join(OUT, 'results.json')}; ${load}\n`);
+  const undecided = report.rows.filter((r) => r.met === null && r.goal).length;
+  process.stdout.write(
+    `\n${met} goals met, ${missed} missed, ${undecided} undecided; ${seconds.toFixed(0)} s; details in ${join(OUT, 'results.json')}; ${load}\n`,
+  );
 }
 
 main().then(

@@ -4,7 +4,7 @@ export interface Row {
   metric: string;
   value: string;
   goal: string;
-  /** true/false when there is a goal, null when the row is information only or could not be measured. */
+  /** true/false when there is a goal; null when there is none, or its interval holds the goal (undecided). */
   met: boolean | null;
 }
 
@@ -22,7 +22,13 @@ export class Report {
   }
 
   table(): string {
-    const body = this.rows.map((r) => [r.section, r.metric, r.value, r.goal || '—', r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+    const body = this.rows.map((r) => [
+      r.section,
+      r.metric,
+      r.value,
+      r.goal || '—',
+      r.met === null ? (r.goal ? 'undecided' : '—') : r.met ? 'yes' : 'NO',
+    ]);
     return renderTable(['#', 'metric', 'value', 'goal', 'met?'], body);
   }
 }

@@ -89,6 +89,9 @@ export function medianInterval(values: number[], cluster?: number[]): Interval {
   };
 }
 
+/** Whether an interval lies under `bound` (true), at or over it (false), or holds it (null: undecided). */
+export const under = (i: Interval, bound: number): boolean | null => (i.high < bound ? true : i.low >= bound ? false : null);
+
 /**
  * The ratio a ÷ b from paired samples (a[i] and b[i] measured side by side, in the same round): the
  * median of the pairs' ratios, with its interval as above. Pairing cancels the machine's drift

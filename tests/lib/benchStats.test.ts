@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianInterval, pairedRatio, quantile } from '../../bench/lib/stats';
+import { medianInterval, pairedRatio, quantile, under } from '../../bench/lib/stats';
 
 describe('the bench’s paired ratio', () => {
   // Three rounds of fresh browsers, 20 pairs each; every pair of a round shares that round's bias.
@@ -59,5 +59,14 @@ describe('the bench’s median interval', () => {
   it('takes the nearest-rank quantile', () => {
     expect(quantile([5, 1, 4, 2, 3], 0.5)).toBe(3);
     expect(quantile([5, 1, 4, 2, 3], 0.95)).toBe(5);
+  });
+});
+
+describe('the bench’s verdict on a goal', () => {
+  const at = (low: number, high: number) => ({ value: (low + high) / 2, low, high, n: 8, rounds: 8 });
+  it('is met when the whole interval is under the bound, missed when none of it is, else undecided', () => {
+    expect(under(at(0.9, 1.01), 1.02)).toBe(true);
+    expect(under(at(1.03, 1.2), 1.02)).toBe(false);
+    expect(under(at(0.8, 1.27), 1.02)).toBeNull();
   });
 });
