@@ -1,8 +1,9 @@
 import type { Finding } from '../record/schema';
+import { tooLarge } from '../text/cell';
 import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';
 
-/** A cell holding words or several numbers: say which reading was taken, per cell. */
+/** A cell holding words or several numbers: say which reading was taken, per cell (a figure too large is cell.domain's). */
 export const cellText: Rule = {
   id: 'cell.text',
   severity: 'info',
@@ -11,7 +12,7 @@ export const cellText: Rule = {
     const out: Finding[] = [];
     const withText = new Set<string>();
     forEachCell(tables, (cell, table, row, column) => {
-      if (cell.kind !== 'text') return;
+      if (cell.kind !== 'text' || tooLarge(cell)) return;
       const ref = { table, row, column };
       withText.add(ref.table);
       const reading =

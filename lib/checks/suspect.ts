@@ -1,5 +1,6 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { refKey } from '../tables/context';
+import { isSafeFigure } from '../text/numerals';
 import { cellAt, type Evaluated, evaluate } from './equation';
 import { t3Balance } from './t3Balance';
 import { t3Equations } from './t3equations';
@@ -44,7 +45,7 @@ export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; val
   if (candidates.length !== 1) return null;
   const c = candidates[0] as { ref: CellRef; delta: number };
   const value = Math.round(((cellAt(tables, c.ref)?.value ?? 0) + c.delta) * 1e6) / 1e6;
-  if (value < 0) return null;
+  if (value < 0 || !isSafeFigure(value)) return null;
   return { ref: c.ref, value, explains: failing.map((f) => f.eq.id) };
 }
 
