@@ -27,6 +27,8 @@ export interface Evaluated {
   residual: number;
   assumedZero: CellRef[];
   unreadable: CellRef[];
+  /** Why an equation is na although every cell was read: a line it depends on was left blank throughout. */
+  leftBlank?: { name: string; id: string }[];
   /** The sums went beyond the safe integers, where addition is no longer exact. */
   tooLarge?: boolean;
 }
@@ -96,6 +98,7 @@ export function toFinding(ev: Evaluated): Finding {
 }
 
 function whyNa(ev: Evaluated): string {
+  if (ev.leftBlank?.length) return `${ev.leftBlank.map((l) => l.name).join('、')}未填写（见 ${ev.leftBlank.map((l) => l.id).join('、')}）`;
   if (ev.unreadable.length) return `${ev.unreadable.map((r) => `${r.row}/${r.column}`).join('、')} 缺失或读不出可靠的数字`;
   return '数字过大，超出可精确计算的范围';
 }
@@ -103,20 +106,4 @@ function whyNa(ev: Evaluated): string {
 /** A finding for a rule that could not run because its table is missing. */
 export function missingTable(rule: string, severity: Severity, table: TableKey): Finding {
   return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${TABLE_NAMES[table]}，无法核对。`, cells: [] };
-}
-
-/** A rule made of equations over one table: one finding per equation, or one na when the table is missing. */
-export function equationRule(
-  id: string,
-  title: string,
-  table: TableKey,
-  equations: (tables: ReportRecord['tables']) => Equation[],
-): { id: string; severity: Severity; title: string; run(input: { tables: ReportRecord['tables'] }): Finding[] } {
-  return {
-    id,
-    severity: 'error',
-    title,
-    run: ({ tables }) =>
-      tables[table] ? equations(tables).map((eq) => toFinding(evaluate(tables, eq))) : [missingTable(id, 'error', table)],
-  };
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../record/schema';
 import { drain, type Steps } from '../steps';
 import { isSafeFigure, unsigned0 } from '../text/numerals';
 import { cellBlank } from './cellBlank';
+import { cellBlankLine } from './cellBlankLine';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
 import { crossYearCarryOver } from './crossYearCarryOver';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   t4Total,
   cellDomain,
   cellBlank,
+  cellBlankLine,
   cellText,
   formatVersion,
   formatLabels,

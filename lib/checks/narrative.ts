@@ -1,7 +1,9 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { drain, type Steps } from '../steps';
+import { refKey } from '../tables/context';
 import { T3_ROWS } from '../tables/labels';
 import { labelCore } from '../text/normalize';
+import { blankLines } from './blankLines';
 import { cellAt } from './equation';
 import { statementSteps } from './narrativeFigures';
 import { APPLICANTS, resultRows } from './t3equations';
@@ -47,19 +49,27 @@ function target(figure: string, tableRows: string[]): { name: string; refs: Cell
   }
 }
 
+/** The cells a blank 总计 cell sums: 表三's six applicant columns, 表四's four results of the group. */
+const PARTS: Record<string, string[]> = {
+  applications: APPLICANTS,
+  reviewLitigation: ['upheld', 'corrected', 'other', 'pending'],
+};
+
 /**
  * The table's figure for a cell the narrative is compared with. A blank 总计 cell is read as the sum
- * of its row's applicant columns (what the table gives, as rules.md's worked case reads it).
+ * of its parts (what the table gives, as rules.md's worked case reads it); another cell of a line
+ * left blank throughout gives nothing to compare (cell.blankLine reports the line).
  */
-function tableFigure(tables: ReportRecord['tables'], ref: CellRef): { value: number; fromParts: boolean } | null {
+function tableFigure(tables: ReportRecord['tables'], ref: CellRef, blank: Set<string>): { value: number; fromParts: boolean } | null {
   const cell = cellAt(tables, ref);
   if (!cell || (cell.value === null && cell.kind === 'text')) return null;
   if (cell.value !== null) return { value: cell.value, fromParts: false };
-  if (ref.table === 'applications' && ref.column === 'total') {
-    const parts = APPLICANTS.map((c) => cellAt(tables, { ...ref, column: c })?.value ?? null);
-    if (parts.some((v) => v !== null)) return { value: parts.reduce<number>((a, v) => a + (v ?? 0), 0), fromParts: true };
+  const parts = ref.column === 'total' ? PARTS[ref.table] : undefined;
+  if (parts) {
+    const values = parts.map((c) => cellAt(tables, { ...ref, column: c })?.value ?? null);
+    if (values.some((v) => v !== null)) return { value: values.reduce<number>((a, v) => a + (v ?? 0), 0), fromParts: true };
   }
-  return { value: 0, fromParts: false };
+  return blank.has(refKey(ref)) ? null : { value: 0, fromParts: false };
 }
 
 /** The rule's work, one step per few sentences (the patterns are many; see lib/steps.ts). */
@@ -67,6 +77,7 @@ function* narrativeSteps({ sentences, year, tables }: CheckInput): Steps<Finding
   const out: Finding[] = [];
   const counts = new Map<string, number>();
   const rows = resultRows(tables.applications ?? {});
+  const blank = new Set(blankLines(tables).flatMap((l) => l.cells.map(refKey)));
   for (const st of yield* statementSteps(sentences, year)) {
     const n = (counts.get(st.figure) ?? 0) + 1;
     counts.set(st.figure, n);
@@ -86,14 +97,15 @@ function* narrativeSteps({ sentences, year, tables }: CheckInput): Steps<Finding
     }
     const t = target(st.figure, rows);
     if (!t) continue;
-    const figures = t.refs.map((r) => tableFigure(tables, r));
+    const figures = t.refs.map((r) => tableFigure(tables, r, blank));
     if (t.refs.length === 0 || figures.some((f) => f === null)) {
-      out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
+      const left = t.refs.some((r) => blank.has(refKey(r))) ? '表格中这一栏未填写' : '表格中没有可对照的数字';
+      out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，${left}。`, cells: t.refs });
       continue;
     }
     const table = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
     const fromParts = t.refs.filter((_, i) => figures[i]?.fromParts);
-    const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
+    const how = fromParts.length ? `（总计栏空白，按${fromParts[0]?.table === 'reviewLitigation' ? '四项结果' : '各申请人列'}之和计）` : '';
     const common = {
       ...base,
       sides: ['正文', '表格'] as [string, string],

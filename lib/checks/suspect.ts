@@ -1,7 +1,8 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { refKey } from '../tables/context';
 import { isSafeFigure } from '../text/numerals';
-import { cellAt, type Evaluated, evaluate } from './equation';
+import { evaluateChecked } from './blankLines';
+import { cellAt, type Evaluated } from './equation';
 import { t3Balance } from './t3Balance';
 import { t3Equations } from './t3equations';
 import { t3ResultsSum } from './t3ResultsSum';
@@ -13,7 +14,7 @@ import { t3RowTotal } from './t3RowTotal';
  * explains, with the value it would need.
  */
 export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; value: number; explains: string[] } | null {
-  const evaluated = t3Equations(tables).map((eq) => evaluate(tables, eq));
+  const evaluated = t3Equations(tables).map((eq) => evaluateChecked(tables, eq));
   const failing = evaluated.filter((e) => e.status === 'fail');
   if (failing.length === 0) return null;
   const passing = evaluated.filter((e) => e.status === 'pass');
