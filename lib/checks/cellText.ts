@@ -15,8 +15,11 @@ export const cellText: Rule = {
       if (cell.kind !== 'text' || tooLarge(cell)) return;
       const ref = { table, row, column };
       withText.add(ref.table);
+      // The reading taken, or why there is none (the cell's last note says it: 数字写法不明确…).
+      const why = cell.notes?.at(-1);
       const reading =
-        cell.notes?.find((n) => n.startsWith('读作')) ?? (cell.value === null ? '无法读出数字，不参与核算' : `读作 ${cell.value}`);
+        cell.notes?.find((n) => n.startsWith('读作')) ??
+        (cell.value !== null ? `读作 ${cell.value}` : why && why !== '全角字符已转为半角' ? why : '无法读出数字，不参与核算');
       out.push({
         id: `cell.text:${ref.table}.${ref.row}.${ref.column}`,
         rule: 'cell.text',
