@@ -1,13 +1,12 @@
 /** Cell numbers that cannot be read with confidence, parts that are not added, figures beyond 2^53. */
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../lib/checks';
 import { evaluate } from '../../lib/checks/equation';
 import { t3Equations } from '../../lib/checks/t3equations';
 import { derive } from '../../lib/derived';
-import type { CellTable, ReportRecord } from '../../lib/record/schema';
-import { T3_ROW_KEYS } from '../../lib/tables/labels';
+import type { CellTable } from '../../lib/record/schema';
 import { domainProblem, parseCell } from '../../lib/text/cell';
 import { readChineseNumeral, readDigits, readProseFigure } from '../../lib/text/numerals';
+import { checkTables, consistent, t3Tables } from './tables';
 
 const UNCLEAR = '数字写法不明确（指数、十六进制、分数、上标、范围或时间等），不参与核算';
 const TOO_LARGE = '数字超出可精确计算的范围（大于 9007199254740991），不参与核算';
@@ -95,22 +94,9 @@ describe('figures beyond the safe integers', () => {
   });
 
   it('in 表三: one cell.domain error, its equations na, every figure safe, the record survives JSON', () => {
-    const t3: CellTable = {};
-    for (const k of T3_ROW_KEYS['2021'])
-      t3[k] = Object.fromEntries(
-        ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((c) => [c, parseCell('0')]),
-      );
-    (t3.newReceived as CellTable[string]).naturalPerson = parseCell(huge);
-    const tables: ReportRecord['tables'] = { applications: t3 };
-    const findings = runChecks({
-      tables,
-      version: '2021',
-      labelIssues: { activeDisclosure: [], applications: [], reviewLitigation: [] },
-      sections: [1, 2, 3, 4, 5, 6],
-      sentences: [],
-      years: {},
-      media: { images: 0, attachments: 0 },
-    });
+    const rows = consistent();
+    (rows.newReceived ?? [])[0] = huge;
+    const findings = checkTables(t3Tables(rows));
     const by = (id: string) => findings.find((f) => f.id === id);
     expect(by('cell.domain:applications')).toMatchObject({
       status: 'fail',

@@ -1,12 +1,12 @@
 /** Figures in the prose: how they are written, and which of them speak of the year's totals. */
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../lib/checks';
 import { statements } from '../../lib/checks/narrativeFigures';
 import type { Sentence } from '../../lib/checks/types';
 import type { CellTable, ReportRecord } from '../../lib/record/schema';
 import { T3_ROW_KEYS } from '../../lib/tables/labels';
 import { parseCell } from '../../lib/text/cell';
 import { norm } from '../../lib/text/normalize';
+import { checkTables } from './tables';
 
 const s = (text: string): Sentence => ({ text, norm: norm(text), scoped: true });
 const read = (text: string, year = 2023) => statements([s(text)], year).map((x) => [x.figure, x.value]);
@@ -135,16 +135,7 @@ function tables(totals: Record<string, number>): ReportRecord['tables'] {
 }
 
 const narrative = (text: string, t: ReportRecord['tables']) =>
-  runChecks({
-    tables: t,
-    year: 2023,
-    version: '2021',
-    labelIssues: { activeDisclosure: [], applications: [], reviewLitigation: [] },
-    sections: [1, 2, 3, 4, 5, 6],
-    sentences: [s(text)],
-    years: {},
-    media: { images: 0, attachments: 0 },
-  })
+  checkTables(t, [s(text)], 2023)
     .filter((f) => f.rule.startsWith('narrative.'))
     .map((f) => [f.id, f.status, f.message]);
 
