@@ -8,7 +8,7 @@
 import type { CellRef, ReportRecord, TableKey } from '../record/schema';
 import { refKey } from '../tables/context';
 import { labelOf, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
-import { cellAt, type Equation, type Evaluated, evaluate } from './equation';
+import { type Equation, type Evaluated, evaluate } from './equation';
 import { T3_COLS, t3Equations } from './t3equations';
 import { t4Equations } from './t4equations';
 
@@ -29,63 +29,93 @@ type Tables = ReportRecord['tables'];
 
 const T4_COLS = T4_COLUMNS.map((c) => c.key);
 
-/** Each table's lines and the equations over it. */
-function candidates(tables: Tables): { table: TableKey; equations: Equation[]; lines: Omit<BlankLine, 'id' | 'equations'>[] }[] {
-  const out = [];
-  const t3 = tables.applications;
-  if (t3) {
-    const rows = Object.keys(t3).filter((r) => T3_ROWS.some((d) => d.key === r));
-    out.push({
-      table: 'applications' as const,
-      equations: t3Equations(tables),
-      lines: [
-        ...rows.map((r) => line('applications', 'row', r, `表三「${labelOf(T3_ROWS, r)}」行`, T3_COLS, (c) => [r, c])),
-        ...T3_COLS.map((c) => line('applications', 'column', c, `表三「${labelOf(T3_COLUMNS, c)}」列`, rows, (r) => [r, c])),
-      ],
-    });
+type Line = Omit<BlankLine, 'id' | 'equations'>;
+
+const isBlank = (cell: { kind: string } | undefined): boolean => cell?.kind === 'blank' || cell?.kind === 'placeholder';
+
+/**
+ * A table's rows and columns whose every cell is blank. Only those are built: most lines hold a
+ * number, and most tables no blank at all.
+ */
+function blankOf(
+  tables: Tables,
+  table: TableKey,
+  rows: string[],
+  cols: string[],
+  rowLine: { kind: BlankLine['kind']; name: (r: string) => string },
+  colName: (c: string) => string,
+): Line[] {
+  const t = tables[table] ?? {};
+  const blank = (r: string, c: string) => isBlank(t[r]?.[c]);
+  const refs = (pairs: [string, string][]) => pairs.map(([row, column]) => ({ table, row, column }));
+  const out: Line[] = [];
+  if (cols.length >= 2) {
+    for (const r of rows) {
+      if (cols.every((c) => blank(r, c)))
+        out.push({ table, kind: rowLine.kind, key: r, name: rowLine.name(r), cells: refs(cols.map((c) => [r, c])) });
+    }
   }
-  const t4 = tables.reviewLitigation;
-  if (t4) {
-    const groups = T4_GROUPS.map((g) => g.key).filter((g) => g in t4);
-    out.push({
-      table: 'reviewLitigation' as const,
-      equations: t4Equations(),
-      lines: [
-        ...groups.map((g) => line('reviewLitigation', 'group', g, `表四「${labelOf(T4_GROUPS, g)}」一组`, T4_COLS, (c) => [g, c])),
-        ...T4_COLS.map((c) => line('reviewLitigation', 'column', c, `表四各组的「${labelOf(T4_COLUMNS, c)}」列`, groups, (g) => [g, c])),
-      ],
-    });
+  if (rows.length >= 2) {
+    for (const c of cols) {
+      if (rows.every((r) => blank(r, c)))
+        out.push({ table, kind: 'column', key: c, name: colName(c), cells: refs(rows.map((r) => [r, c])) });
+    }
   }
   return out;
 }
 
-function line(
-  table: TableKey,
-  kind: BlankLine['kind'],
-  key: string,
-  name: string,
-  along: string[],
-  at: (x: string) => [string, string],
-): Omit<BlankLine, 'id' | 'equations'> {
-  return { table, kind, key, name, cells: along.map((x) => ({ table, row: at(x)[0], column: at(x)[1] })) };
+/** Each table's lines left blank, and (only when there are some) the equations over the table. */
+function* candidates(tables: Tables): Generator<{ table: TableKey; lines: Line[]; equations: () => Equation[] }> {
+  const t3 = tables.applications;
+  if (t3) {
+    const rows = Object.keys(t3).filter((r) => T3_ROWS.some((d) => d.key === r));
+    const lines = blankOf(
+      tables,
+      'applications',
+      rows,
+      T3_COLS,
+      { kind: 'row', name: (r) => `表三「${labelOf(T3_ROWS, r)}」行` },
+      (c) => `表三「${labelOf(T3_COLUMNS, c)}」列`,
+    );
+    yield { table: 'applications', lines, equations: () => t3Equations(tables) };
+  }
+  const t4 = tables.reviewLitigation;
+  if (t4) {
+    const groups = T4_GROUPS.map((g) => g.key).filter((g) => g in t4);
+    const lines = blankOf(
+      tables,
+      'reviewLitigation',
+      groups,
+      T4_COLS,
+      { kind: 'group', name: (g) => `表四「${labelOf(T4_GROUPS, g)}」一组` },
+      (c) => `表四各组的「${labelOf(T4_COLUMNS, c)}」列`,
+    );
+    yield { table: 'reviewLitigation', lines, equations: t4Equations };
+  }
 }
 
-const isBlank = (tables: Tables, ref: CellRef): boolean => {
-  const k = cellAt(tables, ref)?.kind;
-  return k === 'blank' || k === 'placeholder';
-};
+/** Most tables have no blank cell at all, and then no line to look for. */
+function anyBlank(tables: Tables): boolean {
+  for (const table of ['applications', 'reviewLitigation'] as const) {
+    for (const cols of Object.values(tables[table] ?? {})) {
+      for (const c of Object.values(cols)) if (isBlank(c)) return true;
+    }
+  }
+  return false;
+}
 
 function findLines(tables: Tables): BlankLine[] {
   const found: BlankLine[] = [];
-  for (const { table, equations, lines } of candidates(tables)) {
-    const blank = lines.filter((l) => l.cells.length >= 2 && l.cells.every((r) => isBlank(tables, r)));
-    if (blank.length === 0) continue;
-    const failing = equations.filter((eq) => evaluate(tables, eq).status === 'fail');
-    for (const l of blank) {
+  if (!anyBlank(tables)) return found;
+  for (const { table, lines, equations } of candidates(tables)) {
+    if (lines.length === 0) continue;
+    const all = equations();
+    const failing = all.filter((eq) => evaluate(tables, eq).status === 'fail');
+    for (const l of lines) {
       const keys = new Set(l.cells.map(refKey));
       const touches = (eq: Equation) => eq.terms.some((t) => keys.has(refKey(t.ref)));
       if (!failing.some(touches)) continue;
-      found.push({ ...l, id: `cell.blankLine:${table}.${l.kind}.${l.key}`, equations: equations.filter(touches).map((e) => e.id) });
+      found.push({ ...l, id: `cell.blankLine:${table}.${l.kind}.${l.key}`, equations: all.filter(touches).map((e) => e.id) });
     }
   }
   return found;

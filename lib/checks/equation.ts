@@ -61,9 +61,11 @@ export function evaluate(tables: ReportRecord['tables'], eq: Equation): Evaluate
   left = round(left);
   right = round(right);
   const residual = round(left - right);
-  const tooLarge = ![left, right, residual].every(isSafeFigure);
+  const tooLarge = !isSafeFigure(left) || !isSafeFigure(right) || !isSafeFigure(residual);
   const status = unreadable.length || tooLarge ? 'na' : residual === 0 ? 'pass' : 'fail';
-  return { eq, status, left, right, residual, assumedZero, unreadable, ...(tooLarge ? { tooLarge } : {}) };
+  const ev: Evaluated = { eq, status, left, right, residual, assumedZero, unreadable };
+  if (tooLarge) ev.tooLarge = true;
+  return ev;
 }
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));

@@ -1,6 +1,6 @@
 import type { Finding } from '../record/schema';
 import { drain, type Steps } from '../steps';
-import { isSafeFigure, unsigned0 } from '../text/numerals';
+import { isSafeFigure } from '../text/numerals';
 import { cellBlank } from './cellBlank';
 import { cellBlankLine } from './cellBlankLine';
 import { cellDomain } from './cellDomain';
@@ -77,15 +77,16 @@ const FIGURES = ['expected', 'actual', 'difference', 'suspectValue'] as const;
 function keepExact(f: Finding): void {
   for (const k of FIGURES) {
     const v = f[k];
-    if (v === undefined) continue;
-    if (isSafeFigure(v)) f[k] = unsigned0(v);
-    else {
-      for (const j of FIGURES) delete f[j];
-      delete f.suspect;
-      f.status = 'na';
-      f.message += '（数字过大，超出可精确计算的范围，无法核对）';
-      return;
+    if (v === undefined || (v !== 0 && isSafeFigure(v))) continue;
+    if (v === 0) {
+      f[k] = 0;
+      continue;
     }
+    for (const j of FIGURES) delete f[j];
+    delete f.suspect;
+    f.status = 'na';
+    f.message += '（数字过大，超出可精确计算的范围，无法核对）';
+    return;
   }
 }
 

@@ -84,8 +84,9 @@ const ALL_UPHELD = /均(?:获|被|已|予|予以)?维持/;
 const YEAR = /(\d{4})\s*年/g;
 const MONTH = /(\d{1,2})\s*月(?:份)?(?:(\d{1,2})\s*日)?/g;
 const PARTIAL = /[上下]半年|季度|月份|截至目前|截止目前/;
-/** Clause breaks: ；。 and commas, except a comma between digits that separates thousands (1,291). */
-const CLAUSE_BREAK = /[；;。]|,(?!\d{3}(?!\d))|(?<!\d),/g;
+/** Clause breaks: ；。 and commas (NFKC made ，； half width); a comma separating thousands is put back. */
+const CLAUSE_BREAK = /[；;。,]/;
+const THOUSANDS = /^\d{3}(?!\d)/;
 const GROUP_BREAK = /[；;。]/g;
 
 /** A clause speaks of the whole report year: no other year, no month or quarter (1月1日/12月31日 bound the year). */
@@ -121,15 +122,17 @@ function aboutTheYear(figure: string, prefix: string, matched: string): boolean 
   return !OTHER_THINGS.test(said);
 }
 
-/** The clauses of a sentence with where each starts. */
+/** The clauses of a sentence with where each starts (every break is one character: the norm is NFKC). */
 function clauses(s: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  for (const m of s.matchAll(CLAUSE_BREAK)) {
-    out.push({ text: s.slice(start, m.index), start });
-    start = (m.index ?? 0) + m[0].length;
+  for (const piece of s.split(CLAUSE_BREAK)) {
+    const prev = out.at(-1);
+    // 1,291: a comma between a digit and three more is a thousands separator, not a break.
+    if (prev && s[start - 1] === ',' && /\d$/.test(prev.text) && THOUSANDS.test(piece)) prev.text += `,${piece}`;
+    else out.push({ text: piece, start });
+    start += piece.length + 1;
   }
-  out.push({ text: s.slice(start), start });
   return out;
 }
 
@@ -223,7 +226,8 @@ export function* statementSteps(sentences: Sentence[], year: number | undefined)
       }
     }
     // In the order the text states them (a finding's number counts its figure's statements).
-    const all = [...relateGroups(found, s.norm), ...zeros].sort((a, b) => a.start - b.start);
+    const related = relateGroups(found, s.norm);
+    const all = zeros.length ? [...related, ...zeros].sort((a, b) => a.start - b.start) : related;
     for (const { start: _start, end: _end, ...st } of all) out.push(st);
   }
   return out;

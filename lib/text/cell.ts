@@ -1,6 +1,6 @@
 import type { Cell } from '../record/schema';
 import { squash } from './normalize';
-import { isSafeFigure, readChineseNumeral, readDigits, unsigned0 } from './numerals';
+import { CHINESE_NUMERAL_CHARS, isSafeFigure, readChineseNumeral, readDigits, unsigned0 } from './numerals';
 
 /** What a column allows: counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal. */
 export interface Domain {
@@ -20,6 +20,8 @@ const TOTAL_WORD = /(?:共计?|合计|总计|总数|总量|累计)[:：]?$/;
 const PART_WORD = /其中|包括|包含|含|另有/g;
 const OPEN = '([【〔［〈《';
 const CLOSE = ')]】〕］〉》';
+/** A cell that is a Chinese numeral and perhaps its unit (十二件). */
+const CHINESE_ONLY = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(件|项|个|宗|起|次|家|份|篇)?$`);
 /** Signs other than `-` that cells write for minus. */
 const MINUS = /[−﹣]/g;
 
@@ -40,9 +42,10 @@ export function parseCell(rawText: string): Cell {
   if (PLACEHOLDER.test(raw)) return { value: null, raw, kind: 'placeholder' };
 
   const notes: string[] = [];
-  if (hasUnsafeFigure(raw)) return withNotes({ value: null, raw, kind: 'text' }, [NOTE_TOO_LARGE]);
+  // A figure past 2^53 needs a run of 16 digits; most cells have none.
+  if (LONG_RUN.test(raw) && hasUnsafeFigure(raw)) return withNotes({ value: null, raw, kind: 'text' }, [NOTE_TOO_LARGE]);
   // ½, ², ⑫ and the like become digits under NFKC (1⁄2, 2, 12): they are not what a count writes.
-  if (oddDigits(raw)) return withNotes({ value: null, raw, kind: 'text' }, [NOTE_UNCLEAR]);
+  if (UNUSUAL.test(raw) && oddDigits(raw)) return withNotes({ value: null, raw, kind: 'text' }, [NOTE_UNCLEAR]);
   const half = raw.normalize('NFKC').replace(MINUS, '-');
   const compact = half.replace(/\s+/g, '');
   if (half !== raw) notes.push('全角字符已转为半角');
@@ -70,6 +73,11 @@ export function hasUnsafeFigure(raw: string): boolean {
   });
 }
 
+/** Characters other than ASCII, CJK and its punctuation, and full-width forms: only these may be digits in disguise. */
+const UNUSUAL = /[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+/** Sixteen digits or more in a row (with separators), in either width. */
+const LONG_RUN = /[0-9０-９][0-9０-９,，]{15}/;
+
 /** A character NFKC turns into a digit that is not a digit as written (full-width digits are). */
 function oddDigits(raw: string): boolean {
   for (const ch of raw) {
@@ -94,7 +102,7 @@ interface Figure {
 /** Figures of a cell's text, or why it has no reading (a figure written oddly, or not exactly). */
 function figuresOf(s: string): Figure[] | 'unclear' {
   const figures: Figure[] = [];
-  const partFrom = firstPartWord(s);
+  let partFrom: number | undefined;
   let prevEnd = 0;
   for (const m of s.matchAll(FIGURE)) {
     const [text, sign = '', int = '', frac = ''] = m;
@@ -118,6 +126,7 @@ function figuresOf(s: string): Figure[] | 'unclear' {
     const n = readDigits(int);
     if (n === null) return 'unclear';
     const value = unsigned0(Number(`${sign === '-' ? '-' : ''}${n}${frac}`));
+    partFrom ??= firstPartWord(s);
     figures.push({
       value,
       unit: unitMatch ? simplifiedUnit(unitMatch[0]) : undefined,
@@ -161,12 +170,11 @@ function bracketDepth(s: string, at: number): number {
  * Chinese numerals alone in a cell (十二件) are read as such.
  */
 function readText(raw: string, compact: string, notes: string[]): Cell {
-  const text = (value: number | null, note: string, unit?: string): Cell =>
-    withNotes({ value, raw, kind: 'text', ...(unit ? { unit } : {}) }, [...notes, note]);
+  const text = (value: number | null, note: string, unit?: string): Cell => textCell(raw, value, notes, note, unit);
   const figures = figuresOf(compact);
   if (figures === 'unclear') return text(null, NOTE_UNCLEAR);
   if (figures.length === 0) {
-    const words = /^(.*?)(件|项|个|宗|起|次|家|份|篇)?$/.exec(compact);
+    const words = CHINESE_ONLY.exec(compact);
     const n = words?.[1] ? readChineseNumeral(words[1]) : null;
     if (n !== null) return text(n, `读作 ${n}（中文数字）`, words?.[2] ? simplifiedUnit(words[2]) : undefined);
     return text(null, '单元格为文字，没有可读的数字');
@@ -202,6 +210,15 @@ function readText(raw: string, compact: string, notes: string[]): Cell {
     return text(value, `读作 ${group.map((f) => f.value).join(' + ')} = ${value}（分项相加）${partsNote}`, group[0]?.unit);
   }
   return text(null, `有多个数字（${group.map((f) => f.value).join('、')}），无法确定取哪一个`);
+}
+
+/** A text cell, its notes ending with how it was read. */
+function textCell(raw: string, value: number | null, notes: string[], note: string, unit: string | undefined): Cell {
+  notes.push(note);
+  const cell: Cell = { value, raw, kind: 'text' };
+  if (unit) cell.unit = unit;
+  cell.notes = notes;
+  return cell;
 }
 
 /** Items each named by words and separated by ；，、 (一般案件:20件;简易案件:236件). */
