@@ -1,3 +1,4 @@
+/** The rule cell.blankLine: a row or column left blank throughout, reported once (see blankLines.ts). */
 import type { Finding, TableKey } from '../record/schema';
 import { blankLines } from './blankLines';
 import { TABLE_NAMES } from './tableCells';
