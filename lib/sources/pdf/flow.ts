@@ -4,17 +4,20 @@
  * next page). Furniture — page numbers, running headers, 续表 — is left out.
  */
 
-import { alignedTables } from './aligned';
+import { alignedRegions, alignedTable, continuesRegion, withoutRepeatedHeader } from './aligned';
 import { joinTables, sameColumns } from './continued';
 import { CONTINUED, furniture } from './furniture';
-import { breakBetween, joinWrapped, type Line, toLines } from './lines';
+import { breakBetween, joinWrapped, type Line, splitWideSpaces, toLines } from './lines';
 import type { PdfContent, TextRun } from './page';
 import { frames, mergeRulings, ruledTable, splitFrame } from './ruled';
 import type { PdfTable } from './table';
 
 export type Block = { kind: 'title' | 'p'; text: string; page: number } | { kind: 'table'; table: PdfTable };
 
-type Item = { line: Line; page: number } | { table: PdfTable };
+type Item = { line: Line; page: number } | { table: PdfTable } | { region: Line[]; page: number };
+
+/** A table told by alignment, in parts on consecutive pages, built once all its parts are known. */
+type Pending = { kind: 'aligned'; parts: { page: number; lines: Line[] }[] };
 
 /** The most common value of a list, rounded to `step`. */
 function mode(values: number[], step: number): number | undefined {
@@ -88,7 +91,8 @@ function paragraphText(lines: Line[], m: Measure): string {
 /** Everything on each page: ruled tables first (their text taken), then tables told by alignment, then lines. */
 function pageItems(content: PdfContent): { items: Item[][]; lines: { line: Line; page: number }[] } {
   const perPage: { page: (typeof content.pages)[number]; lines: Line[]; tables: PdfTable[] }[] = [];
-  for (const page of content.pages) {
+  for (const raw of content.pages) {
+    const page = { ...raw, runs: raw.runs.flatMap(splitWideSpaces) };
     const tables: PdfTable[] = [];
     const used = new Set<TextRun>();
     for (const frame of frames(mergeRulings(page.rulings)).flatMap(splitFrame)) {
@@ -104,14 +108,16 @@ function pageItems(content: PdfContent): { items: Item[][]; lines: { line: Line;
   const all: { line: Line; page: number }[] = [];
   for (const { page, lines, tables } of perPage) {
     const text = lines.filter((l) => !skip.has(l) && !CONTINUED.test(l.text.replace(/\s+/g, '')));
-    const found = alignedTables(text, page.page);
-    const rest = text.filter((l) => !found.used.has(l));
-    const list: Item[] = [...tables, ...found.tables].map((table) => ({ table }));
+    const regions = alignedRegions(text);
+    const used = new Set(regions.flat());
+    const rest = text.filter((l) => !used.has(l));
+    const list: Item[] = [...tables.map((table) => ({ table })), ...regions.map((region) => ({ region, page: page.page }))];
     for (const line of rest) {
       list.push({ line, page: page.page });
       all.push({ line, page: page.page });
     }
-    const top = (i: Item) => ('table' in i ? i.table.top : i.line.y + i.line.size * 0.8);
+    const top = (i: Item) =>
+      'table' in i ? i.table.top : 'region' in i ? (i.region[0] as Line).y + (i.region[0] as Line).size : i.line.y + i.line.size * 0.8;
     list.sort((a, b) => top(b) - top(a));
     items.push(list);
   }
@@ -123,7 +129,7 @@ export function pdfBlocks(content: PdfContent): Block[] {
   const { items, lines } = pageItems(content);
   const width = content.pages[0]?.width ?? 595;
   const m = measure(lines, width);
-  const blocks: Block[] = [];
+  const blocks: (Block | Pending)[] = [];
   let para: { line: Line; page: number }[] = [];
   const flush = () => {
     if (para.length === 0) return;
@@ -139,6 +145,16 @@ export function pdfBlocks(content: PdfContent): Block[] {
   };
   items.forEach((list, pageIndex) => {
     list.forEach((item, i) => {
+      if ('region' in item) {
+        flush();
+        const last = blocks[blocks.length - 1];
+        const parts = last?.kind === 'aligned' ? last.parts : null;
+        const prev = parts?.[parts.length - 1];
+        if (i === 0 && parts && prev && prev.page === item.page - 1 && continuesRegion(prev.lines, item.region))
+          parts.push({ page: item.page, lines: withoutRepeatedHeader((parts[0] as { lines: Line[] }).lines, item.region) });
+        else blocks.push({ kind: 'aligned', parts: [{ page: item.page, lines: item.region }] });
+        return;
+      }
       if ('table' in item) {
         flush();
         const last = blocks[blocks.length - 1];
@@ -160,7 +176,21 @@ export function pdfBlocks(content: PdfContent): Block[] {
     });
   });
   flush();
-  // The title: the first paragraph, when it is set larger than the body text.
+  const built: Block[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'aligned') built.push(b);
+    else {
+      const table = alignedTable(b.parts);
+      // Not a table after all: its lines are paragraphs.
+      if (table) built.push({ kind: 'table', table });
+      else for (const part of b.parts) for (const l of part.lines) built.push({ kind: 'p', text: l.text, page: part.page });
+    }
+  }
+  return titled(built, items, m);
+}
+
+/** The title: the first paragraph, when it is set larger than the body text. */
+function titled(blocks: Block[], items: Item[][], m: Measure): Block[] {
   const first = blocks.findIndex((b) => b.kind !== 'table');
   const firstBlock = blocks[first];
   if (firstBlock && firstBlock.kind === 'p') {

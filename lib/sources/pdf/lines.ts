@@ -28,6 +28,31 @@ function dedupe(runs: TextRun[]): TextRun[] {
   return out;
 }
 
+const WIDE = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]$/u;
+
+/**
+ * pdf.js joins text drawn apart into one run when the gap is no wider than a space or two (two
+ * header cells side by side: 「信息内容 本年处理决定数量」). In a run of CJK text, whose characters
+ * are each one em wide, the width left over tells how wide its spaces are; spaces of half an em or
+ * more are gaps between cells, and the run is split there.
+ */
+export function splitWideSpaces(run: TextRun): TextRun[] {
+  if (!run.text.includes(' ')) return [run];
+  const chars = [...run.text];
+  const spaces = chars.filter((c) => c === ' ').length;
+  if (!chars.every((c) => c === ' ' || WIDE.test(c))) return [run];
+  const gap = (run.w - (chars.length - spaces) * run.size) / spaces;
+  if (gap < 0.45 * run.size) return [run];
+  const out: TextRun[] = [];
+  let x = run.x;
+  for (const piece of run.text.split(' ')) {
+    const n = [...piece].length;
+    if (n) out.push({ ...run, text: piece, x, w: n * run.size });
+    x += n * run.size + gap;
+  }
+  return out;
+}
+
 /** The text of runs on one line: a gap wider than a fifth of the font size is a space. */
 export function runText(runs: TextRun[]): string {
   let text = '';
