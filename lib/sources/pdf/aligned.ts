@@ -44,18 +44,19 @@ function segments(line: Line, page = 0): Seg[] {
 }
 
 /** A region of lines that make one table: consecutive, close together, of one size, most in pieces. */
-function regions(lines: Line[], width: { left: number; right: number }): Line[][] {
+function regions(lines: Line[], width: { left: number; right: number; size: number }): Line[][] {
   const out: Line[][] = [];
   let cur: Line[] = [];
   const pieces = (l: Line) => segments(l).length;
   const flush = () => {
-    // At least two lines in pieces, and figures among them: a table, not a line of two phrases.
+    // At least two lines in pieces, and a figure among them: a table, not a line of two phrases.
     const rows = cur.filter((l) => pieces(l) >= 2);
     const figures = cur.flatMap((l) => segments(l)).filter((s) => FIGURE.test(s.text)).length;
-    if (rows.length >= 2 && figures >= 2) out.push(...splitStacked(cur));
+    if (rows.length >= 2 && figures >= 1) out.push(...splitStacked(cur));
     cur = [];
   };
-  const prose = (l: Line) => pieces(l) < 2 && l.x1 - l.x0 > (width.right - width.left) * 0.6;
+  // A wide line of one piece in the body text's size is a paragraph (a table set smaller is not).
+  const prose = (l: Line) => pieces(l) < 2 && l.x1 - l.x0 > (width.right - width.left) * 0.6 && l.size >= width.size * 0.95;
   for (const l of lines) {
     const last = cur[cur.length - 1];
     const near = last && last.y - l.y <= 2.6 * Math.max(l.size, last.size) && Math.abs(l.size - last.size) <= last.size * 0.12;
@@ -103,7 +104,7 @@ function splitStacked(region: Line[]): Line[][] {
     const x1 = Math.max(b.x1, ...after.map((l) => l.x1));
     const caption = region
       .slice(a.to + 1, b.from)
-      .findIndex((l) => Math.abs((l.x0 + l.x1) / 2 - (x0 + x1) / 2) <= size && l.x0 > x0 + size);
+      .findIndex((l) => [...l.text].length >= 4 && Math.abs((l.x0 + l.x1) / 2 - (x0 + x1) / 2) <= size && l.x0 > x0 + size);
     if (caption >= 0) cuts.push(a.to + 1 + caption);
   }
   const parts: Line[][] = [];
@@ -311,7 +312,8 @@ function setSpan(g: Grid, i: number, axis: 'col' | 'row', a: number, b: number):
  * free label columns to their right, then over rows (centred; or, set at the top of their rows,
  * down to the next label of their column), the innermost label column excepted.
  */
-function restoreSpans(g: Grid, xs: number[], ys: number[], headRows: number, labelCols: number, nRows: number): void {
+function restoreSpans(g: Grid, xs: number[], ys: number[], headRows: number, labelCols: number, rowPage: number[]): void {
+  const nRows = rowPage.length;
   const nCols = xs.length - 1;
   const rowPos = ys.map((y) => -y);
   const ids = g.cells.map((_, i) => i);
@@ -370,7 +372,15 @@ function restoreSpans(g: Grid, xs: number[], ys: number[], headRows: number, lab
     inCol.forEach((i, k) => {
       const next = inCol[k + 1];
       const to = next === undefined ? nRows - 1 : (g.cells[next] as Grid['cells'][number]).row - 1;
-      const dev = widen(g, i, 'row', rowPos, { from: headRows, to });
+      // A label on another page than the label before it starts no higher than its page's rows:
+      // the page break cut the label before, which goes on down to it.
+      const row = (g.cells[i] as Grid['cells'][number]).row;
+      const page = rowPage[row];
+      const prev = inCol[k - 1];
+      const from =
+        prev !== undefined && rowPage[(g.cells[prev] as Grid['cells'][number]).row] !== page ? rowPage.indexOf(page as number) : headRows;
+      const cut = next !== undefined && rowPage[(g.cells[next] as Grid['cells'][number]).row] !== page;
+      const dev = cut ? Number.POSITIVE_INFINITY : widen(g, i, 'row', rowPos, { from: Math.max(headRows, from), to });
       if (dev <= 4) return;
       // Not centred in any span: set at the top of its rows, it reaches down to the next label.
       const c = g.cells[i] as Grid['cells'][number];
@@ -400,7 +410,12 @@ export function alignedTable(parts: { page: number; lines: Line[] }[]): PdfTable
   const segs: Seg[] = [];
   parts.forEach((part, k) => {
     const top = Math.max(...part.lines.map((l) => l.y + l.size));
-    const shift = k === 0 ? 0 : bottom - top - 2 * (part.lines[0]?.size ?? 10);
+    // One line's spacing below: the first line may be the rest of a cell the page break cut.
+    // A first line of words alone, not a new item, is the rest of a cell the page break cut: it
+    // goes one line's spacing under the part before; anything else a row's spacing under it.
+    const first = part.lines[0] as Line;
+    const cut = segments(first).length === 1 && !ITEM.test(first.text) && !FIGURE.test(first.text);
+    const shift = k === 0 ? 0 : bottom - top - (cut ? 0.75 : 2) * first.size;
     shifts.push(shift);
     for (const l of part.lines) for (const sg of segments(l, part.page)) segs.push({ ...sg, y: sg.y + shift });
     bottom = Math.min(...part.lines.map((l) => l.y)) + shift;
@@ -455,15 +470,15 @@ export function alignedTable(parts: { page: number; lines: Line[] }[]): PdfTable
   if (!figureRows.length) return null;
   const headRows = Math.min(...figureRows);
   const labelCols = Math.min(...figureCols);
-  restoreSpans(g, xs, ys, headRows, labelCols, rows.length);
+  const rowPage = rows.map((_, r) => g.cells.find((c) => c.row === r)?.page ?? page);
+  restoreSpans(g, xs, ys, headRows, labelCols, rowPage);
   // Every slot left is an empty cell (a blank figure, an empty corner).
   const cells: TableCell[] = g.cells.map(({ cx: _x, cy: _y, x0: _a, x1: _b, fixed: _f, ...c }) => c);
   for (let r = 0; r < rows.length; r++)
     for (let c = 0; c < nCols; c++)
       if (g.owner[r]?.[c] === undefined)
         cells.push({ row: r, col: c, rowspan: 1, colspan: 1, text: '', page, box: { x: 0, y: 0, w: 0, h: 0 } });
-  // A row's page: the page of the text in it; an empty cell takes its row's.
-  const rowPage = rows.map((_, r) => g.cells.find((c) => c.row === r)?.page ?? page);
+  // An empty cell is on its row's page.
   for (const c of cells) {
     if (c.text === '') c.page = rowPage[c.row] ?? page;
     const shift = pageShift.get(c.page) ?? 0;
@@ -492,7 +507,11 @@ export function alignedTable(parts: { page: number; lines: Line[] }[]): PdfTable
 /** Regions of a page's lines (those not in a ruled table) that are tables told by alignment. */
 export function alignedRegions(lines: Line[]): Line[][] {
   if (lines.length < 2) return [];
-  return regions(lines, { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)) });
+  // The body text's size: the size most of the page's characters have.
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(Math.round(l.size), (weight.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const size = [...weight].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return regions(lines, { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)), size });
 }
 
 /** The left edges of a region's columns of figures (they stand where they stood on the page before). */
@@ -517,15 +536,14 @@ export function continuesRegion(prev: Line[], next: Line[]): boolean {
   return a.length >= 2 && a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] as number)) <= 3);
 }
 
-/** The lines of a continuing region after the header it repeats (its first lines, the same text as the first region's). */
+/**
+ * The lines of a continuing region after the header it repeats: its first lines without figures
+ * whose every piece is a piece of the first region's header.
+ */
 export function withoutRepeatedHeader(first: Line[], next: Line[]): Line[] {
+  const headEnd = first.findIndex((l) => segments(l).some((s) => FIGURE.test(s.text)));
+  const head = new Set(first.slice(0, Math.max(0, headEnd)).flatMap((l) => segments(l).map((s) => s.text)));
   let k = 0;
-  while (
-    k < next.length &&
-    k < first.length &&
-    (next[k] as Line).text === (first[k] as Line).text &&
-    segments(next[k] as Line).every((s) => !FIGURE.test(s.text))
-  )
-    k++;
+  while (k < next.length && segments(next[k] as Line).every((s) => head.has(s.text) && !FIGURE.test(s.text))) k++;
   return next.slice(k);
 }

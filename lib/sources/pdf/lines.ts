@@ -30,25 +30,34 @@ function dedupe(runs: TextRun[]): TextRun[] {
 
 const WIDE = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]$/u;
 
+/** Roughly how wide a character is, in ems: CJK one em; brackets a third; other Latin script half. */
+function ems(ch: string): number {
+  if (WIDE.test(ch)) return 1;
+  if ('()[]{}.,:;\'"|!'.includes(ch)) return 0.33;
+  return 0.55;
+}
+
 /**
  * pdf.js joins text drawn apart into one run when the gap is no wider than a space or two (two
- * header cells side by side: 「信息内容 本年处理决定数量」). In a run of CJK text, whose characters
- * are each one em wide, the width left over tells how wide its spaces are; spaces of half an em or
- * more are gaps between cells, and the run is split there.
+ * header cells side by side: 「信息内容 本年处理决定数量」). The width a run's characters leave
+ * over tells how wide its spaces are (CJK characters are each one em; others are guessed, so a run
+ * mostly of them is left alone); spaces of half an em or more are gaps between cells, and the run
+ * is split there.
  */
 export function splitWideSpaces(run: TextRun): TextRun[] {
   if (!run.text.includes(' ')) return [run];
   const chars = [...run.text];
   const spaces = chars.filter((c) => c === ' ').length;
-  if (!chars.every((c) => c === ' ' || WIDE.test(c))) return [run];
-  const gap = (run.w - (chars.length - spaces) * run.size) / spaces;
+  const others = chars.filter((c) => c !== ' ');
+  if (others.filter((c) => !WIDE.test(c)).length > others.length / 3) return [run];
+  const width = (s: string) => [...s].reduce((w, c) => w + ems(c) * run.size, 0);
+  const gap = (run.w - width(others.join(''))) / spaces;
   if (gap < 0.45 * run.size) return [run];
   const out: TextRun[] = [];
   let x = run.x;
   for (const piece of run.text.split(' ')) {
-    const n = [...piece].length;
-    if (n) out.push({ ...run, text: piece, x, w: n * run.size });
-    x += n * run.size + gap;
+    if (piece) out.push({ ...run, text: piece, x, w: width(piece) });
+    x += width(piece) + gap;
   }
   return out;
 }
