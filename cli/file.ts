@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import type { ReportRecord } from '../lib/record/schema';
 import { loadPage } from './load';
+import { ATTACHMENT_FILE, analyzeAttachmentFile } from './sources/read';
 
 /** A problem with what the user asked for (a file that cannot be read, a bad option): exit 2. */
 export class UsageError extends Error {}
@@ -19,6 +20,11 @@ export const REASONS: Record<string, string> = {
 };
 
 export async function analyzeFile(file: string, capturedAt: string, previous?: ReportRecord): Promise<ReportRecord> {
+  if (ATTACHMENT_FILE.test(file)) {
+    return analyzeAttachmentFile(file, capturedAt, previous).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${file}: ${REASONS[e.code ?? ''] ?? e.message}`);
+    });
+  }
   let page: Awaited<ReturnType<typeof loadPage>>;
   try {
     page = await loadPage(file);

@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { csvHeader, csvLines } from '../lib/record/csv';
 import type { ReportRecord } from '../lib/record/schema';
+import { REPORT_FILE } from '../lib/sources/kind';
 import { REASONS, UsageError } from './file';
 import { type Job, type Meta, runJobs, threadsFor } from './pool';
 
@@ -73,7 +74,7 @@ async function expand(path: string): Promise<string[]> {
   for (const e of entries) {
     const p = join(path, e.name);
     if (e.isDirectory()) out.push(...(await expand(p)));
-    else if (/\.html?$/i.test(e.name)) out.push(resolve(p));
+    else if (REPORT_FILE.test(e.name)) out.push(resolve(p));
   }
   return out;
 }

@@ -35,6 +35,14 @@ export function blocksToDocument(blocks: Block[], impl: DOMImplementation, title
       body.append(table);
       continue;
     }
+    if (b.kind === 'image') {
+      // A picture of a page, counted with the report's images (format.tablesAsImages).
+      const img = doc.createElement('img');
+      img.setAttribute('alt', `第${b.page}页（图片）`);
+      img.setAttribute('data-pdf-page', String(b.page));
+      body.append(img);
+      continue;
+    }
     const el = doc.createElement(b.kind === 'title' ? 'h1' : 'p');
     el.textContent = b.text;
     body.append(el);

@@ -8,11 +8,15 @@ import { alignedRegions, alignedTable, continuesRegion, withoutRepeatedHeader } 
 import { joinTables, sameColumns } from './continued';
 import { CONTINUED, furniture } from './furniture';
 import { breakBetween, joinWrapped, type Line, splitWideSpaces, toLines } from './lines';
-import type { PdfContent, TextRun } from './page';
+import type { PdfContent, PdfPage, TextRun } from './page';
 import { frames, mergeRulings, ruledTable, splitFrame } from './ruled';
 import type { PdfTable } from './table';
 
-export type Block = { kind: 'title' | 'p'; text: string; page: number } | { kind: 'table'; table: PdfTable };
+export type Block =
+  | { kind: 'title' | 'p'; text: string; page: number }
+  | { kind: 'table'; table: PdfTable }
+  /** A page that is a picture (a scanned page among pages with text): its tables are images. */
+  | { kind: 'image'; page: number };
 
 type Item = { line: Line; page: number } | { table: PdfTable } | { region: Line[]; page: number };
 
@@ -124,6 +128,11 @@ function pageItems(content: PdfContent): { items: Item[][]; lines: { line: Line;
   return { items, lines: all };
 }
 
+/** A page with no text, half of it or more covered by images: a scanned page. */
+function pictured(page: PdfPage): boolean {
+  return page.runs.length === 0 && page.images.reduce((a, b) => a + b.w * b.h, 0) >= page.width * page.height * 0.5;
+}
+
 /** The blocks of a PDF, in reading order. */
 export function pdfBlocks(content: PdfContent): Block[] {
   const { items, lines } = pageItems(content);
@@ -144,6 +153,11 @@ export function pdfBlocks(content: PdfContent): Block[] {
     para = [];
   };
   items.forEach((list, pageIndex) => {
+    const page = content.pages[pageIndex];
+    if (page && list.length === 0 && pictured(page)) {
+      flush();
+      blocks.push({ kind: 'image', page: page.page });
+    }
     list.forEach((item, i) => {
       if ('region' in item) {
         flush();
