@@ -1,5 +1,5 @@
 /**
- * pdf.js set up for Node: its legacy build (made for Node), run in this thread (no worker), with
+ * pdf.js set up for Node: its legacy build (made for Node), its worker run in this thread, with
  * the CJK character maps, standard fonts and image decoders shipped in pdfjs-dist read from disk.
  */
 import { createRequire } from 'node:module';
@@ -12,7 +12,12 @@ let loaded: Promise<{ api: PdfjsApi; setup: PdfjsSetup }> | undefined;
 export function nodePdfjs(): Promise<{ api: PdfjsApi; setup: PdfjsSetup }> {
   loaded ??= (async () => {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    const api = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsApi;
+    // The worker's code, loaded here rather than on the first file: pdf.js runs it in this thread
+    // when it finds it on globalThis (Node has no web workers).
+    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerModule)]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    const api = pdfjs as unknown as PdfjsApi;
     const setup: PdfjsSetup = {
       cMapUrl: `${join(root, 'cmaps')}/`,
       cMapPacked: true,
