@@ -65,7 +65,7 @@ else {
     ],
     [
       '  of which: node + tsx start / our modules / pdf.js load / first read and check',
-      [m('started'), m('modules'), m('pdfjs'), m('first')].map((x) => x.toFixed(0)).join(' / ') + ' ms',
+      `${[m('started'), m('modules'), m('pdfjs'), m('first')].map((x) => x.toFixed(0)).join(' / ')} ms`,
       '',
     ],
     ['  first read and check, a page', `${(m('first') / pages).toFixed(0)} ms`, ''],
