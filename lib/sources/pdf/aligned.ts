@@ -5,7 +5,7 @@
  * cell standing centred over several columns or rows (a merged header, a group label) is given
  * that span back.
  */
-import { breakBetween, joinWrapped, type Line, makeLine } from './lines';
+import { joinLines, type Line, makeLine } from './lines';
 import type { TextRun } from './page';
 import type { PdfTable, TableCell } from './table';
 
@@ -117,6 +117,18 @@ function splitStacked(region: Line[]): Line[][] {
   return parts.filter((p) => p.filter(multi).length >= 1);
 }
 
+/** Columns of figures: the extents of figures that overlap (within a column they do, across never). */
+function figureColumns(segs: Seg[]): { x0: number; x1: number }[] {
+  const figs = segs.filter((s) => FIGURE.test(s.text)).sort((a, b) => a.x0 - b.x0);
+  const cols: { x0: number; x1: number }[] = [];
+  for (const f of figs) {
+    const last = cols[cols.length - 1];
+    if (last && f.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, f.x1);
+    else cols.push({ x0: f.x0, x1: f.x1 });
+  }
+  return cols;
+}
+
 /**
  * Column boundaries of a region, left to right. Columns of figures are where figures stand (they
  * overlap within a column and never across); the row labels left of them are columns where their
@@ -124,14 +136,8 @@ function splitStacked(region: Line[]): Line[][] {
  * cuts the fewest words (a header wider than its figures), as near the next column as it can.
  */
 function boundaries(segs: Seg[], lines: Line[]): number[] | null {
-  const figs = segs.filter((s) => FIGURE.test(s.text)).sort((a, b) => a.x0 - b.x0);
-  if (figs.length === 0) return null;
-  const cols: { x0: number; x1: number }[] = [];
-  for (const f of figs) {
-    const last = cols[cols.length - 1];
-    if (last && f.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, f.x1);
-    else cols.push({ x0: f.x0, x1: f.x1 });
-  }
+  const cols = figureColumns(segs);
+  if (cols.length === 0) return null;
   const size = segs[0]?.size ?? 10;
   const words = segs.filter((s) => !FIGURE.test(s.text));
   const cuts = (x: number) => words.filter((w) => w.x0 < x - 0.5 && w.x1 > x + 0.5).length;
@@ -391,15 +397,11 @@ function restoreSpans(g: Grid, xs: number[], ys: number[], headRows: number, lab
   }
 }
 
+/** A cell's text from its pieces, each a line, the widest taken for the room the cell had. */
 function cellText(segs: Seg[]): string {
   const lines = segs.map((s) => makeLine(s.runs));
   const width = Math.max(...lines.map((l) => l.x1 - l.x0));
-  let text = '';
-  lines.forEach((l, i) => {
-    const prev = lines[i - 1];
-    text = prev ? joinWrapped(text, l.text, breakBetween(prev, l, width - (prev.x1 - prev.x0))) : l.text;
-  });
-  return text;
+  return joinLines(lines, (l) => width - (l.x1 - l.x0));
 }
 
 /** Build the table of a region, in parts on consecutive pages (each part's lines with its page). */
@@ -514,26 +516,11 @@ export function alignedRegions(lines: Line[]): Line[][] {
   return regions(lines, { left: Math.min(...lines.map((l) => l.x0)), right: Math.max(...lines.map((l) => l.x1)), size });
 }
 
-/** The left edges of a region's columns of figures (they stand where they stood on the page before). */
-function figureColumns(lines: Line[]): number[] {
-  const figs = lines
-    .flatMap((l) => segments(l))
-    .filter((s) => FIGURE.test(s.text))
-    .sort((a, b) => a.x0 - b.x0);
-  const cols: { x0: number; x1: number }[] = [];
-  for (const f of figs) {
-    const last = cols[cols.length - 1];
-    if (last && f.x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, f.x1);
-    else cols.push({ x0: f.x0, x1: f.x1 });
-  }
-  return cols.map((c) => c.x0);
-}
-
 /** Does a region at the top of a page continue one ending the page before: the same columns of figures. */
 export function continuesRegion(prev: Line[], next: Line[]): boolean {
-  const a = figureColumns(prev);
-  const b = figureColumns(next);
-  return a.length >= 2 && a.length === b.length && a.every((x, i) => Math.abs(x - (b[i] as number)) <= 3);
+  const a = figureColumns(prev.flatMap((l) => segments(l)));
+  const b = figureColumns(next.flatMap((l) => segments(l)));
+  return a.length >= 2 && a.length === b.length && a.every((c, i) => Math.abs(c.x0 - (b[i] as { x0: number }).x0) <= 3);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { alignedRegions, alignedTable, continuesRegion, withoutRepeatedHeader } from './aligned';
 import { joinTables, sameColumns } from './continued';
 import { CONTINUED, furniture } from './furniture';
-import { breakBetween, joinWrapped, type Line, splitWideSpaces, toLines } from './lines';
+import { breakBetween, joinLines, type Line, splitWideSpaces, toLines } from './lines';
 import type { PdfContent, PdfPage, TextRun } from './page';
 import { frames, mergeRulings, ruledTable, splitFrame } from './ruled';
 import type { PdfTable } from './table';
@@ -42,7 +42,6 @@ interface Measure {
   left: number;
   right: number;
   pitch: number;
-  center: number;
 }
 
 function measure(lines: { line: Line; page: number }[], width: number): Measure {
@@ -55,7 +54,7 @@ function measure(lines: { line: Line; page: number }[], width: number): Measure 
   const left = Math.min(...body.map(({ line }) => line.x0));
   // The right margin: the furthest right several body lines reach (a line that overflows is not it).
   const rights = body.map(({ line }) => line.x1).sort((a, b) => b - a);
-  const right = rights.find((r, i) => rights.filter((o, j) => j !== i && Math.abs(o - r) <= size * 0.6).length >= 1) ?? rights[0] ?? width;
+  const right = rights.find((r, i) => i + 1 < rights.length && r - (rights[i + 1] as number) <= size * 0.6) ?? rights[0] ?? width;
   const pitches: number[] = [];
   for (let i = 1; i < body.length; i++) {
     const a = body[i - 1] as { line: Line; page: number };
@@ -63,7 +62,7 @@ function measure(lines: { line: Line; page: number }[], width: number): Measure 
     if (a.page === b.page && a.line.y > b.line.y) pitches.push(a.line.y - b.line.y);
   }
   const pitch = Math.min(...pitches.filter((p) => p > size * 0.9), size * 3);
-  return { size, left: Number.isFinite(left) ? left : 0, right, pitch: Number.isFinite(pitch) ? pitch : size * 1.5, center: width / 2 };
+  return { size, left: Number.isFinite(left) ? left : 0, right, pitch: Number.isFinite(pitch) ? pitch : size * 1.5 };
 }
 
 const centred = (l: Line, m: Measure): boolean =>
@@ -80,16 +79,6 @@ function continues(prev: { line: Line; page: number }, cur: { line: Line; page: 
   if (centred(b, m) && (centred(a, m) || a.x1 - a.x0 >= m.right - m.left - a.size * 2)) return a.size > m.size * 1.1 || centred(a, m);
   if (b.x0 > m.left + b.size * 0.6) return false;
   return breakBetween(a, b, m.right - a.x1) !== 'forced';
-}
-
-/** The text of a paragraph's lines. */
-function paragraphText(lines: Line[], m: Measure): string {
-  let text = '';
-  lines.forEach((l, i) => {
-    const prev = lines[i - 1];
-    text = prev ? joinWrapped(text, l.text, breakBetween(prev, l, m.right - prev.x1)) : l.text;
-  });
-  return text;
 }
 
 /** Everything on each page: ruled tables first (their text taken), then tables told by alignment, then lines. */
@@ -144,9 +133,9 @@ export function pdfBlocks(content: PdfContent): Block[] {
     if (para.length === 0) return;
     blocks.push({
       kind: 'p',
-      text: paragraphText(
+      text: joinLines(
         para.map((p) => p.line),
-        m,
+        (l) => m.right - l.x1,
       ),
       page: para[0]?.page ?? 1,
     });

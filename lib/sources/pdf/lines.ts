@@ -163,3 +163,16 @@ export function joinWrapped(a: string, b: string, brk: Break): string {
   if (brk !== 'wrap') return `${a} ${b}`;
   return WORD.test(a[a.length - 1] as string) && WORD.test(b[0] as string) ? `${a} ${b}` : a + b;
 }
+
+/**
+ * The text of lines one under the other (a paragraph, a cell's lines), given the room each line
+ * had to its right: a space where a word ended a wrapped line or where the break was on purpose.
+ */
+export function joinLines(lines: Line[], room: (line: Line) => number): string {
+  let text = '';
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    text = prev ? joinWrapped(text, l.text, breakBetween(prev, l, room(prev))) : l.text;
+  });
+  return text;
+}

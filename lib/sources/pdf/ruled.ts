@@ -3,7 +3,7 @@
  * give the row and column boundaries; a boundary missing between two slots merges them into one
  * cell (rowspan/colspan); each text run goes to the cell under its middle.
  */
-import { breakBetween, joinWrapped, type Line, toLines } from './lines';
+import { joinLines, type Line, toLines } from './lines';
 import type { Ruling, TextRun } from './page';
 import type { PdfTable, TableCell } from './table';
 
@@ -134,16 +134,6 @@ function splitRun(run: TextRun, xs: number[]): TextRun[] {
     } else out.push({ ...run, text: ch, x, w });
   });
   return out;
-}
-
-/** The text of a cell's lines: a line broken where the next word would still have fitted keeps a space. */
-export function cellText(lines: Line[], inner: number): string {
-  let text = '';
-  lines.forEach((l, i) => {
-    const prev = lines[i - 1];
-    text = prev ? joinWrapped(text, l.text, breakBetween(prev, l, inner - (prev.x1 - prev.x0))) : l.text;
-  });
-  return text;
 }
 
 /**
@@ -330,7 +320,8 @@ export function ruledTable(frame: Ruling[], runs: TextRun[], page: number): { ta
   for (const [index, list] of byCell) {
     const cell = cells[index] as TableCell;
     const lines = toLines(list);
-    cell.text = cellText(lines, innerWidth(cell.box.x, cell.box.x + cell.box.w, lines));
+    const inner = innerWidth(cell.box.x, cell.box.x + cell.box.w, lines);
+    cell.text = joinLines(lines, (l) => inner - (l.x1 - l.x0));
   }
   dropEmptyEdges(cells, xs);
   const open = (y: number) => xs.slice(1).map((x, c) => !drawn(hs, y, xs[c] as number, x));
