@@ -96,12 +96,7 @@ export function publishedAt(doc: Document, lines: Line[]): string | undefined {
       'meta[name="PubDate" i], meta[name="publishdate" i], meta[name="firstpublishedtime" i], meta[property="article:published_time"]',
     )
     ?.getAttribute('content');
-  const text =
-    meta ??
-    lines
-      .slice(0, 60)
-      .map((l) => l.text)
-      .find((t) => /发布(?:日期|时间)|發佈(?:日期|時間)|成文日期/.test(t));
+  const text = meta ?? lines.slice(0, 60).find((l) => /发布(?:日期|时间)|成文日期/.test(lineNorm(l)))?.text;
   const m = text && /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2}):(\d{2}))?/.exec(text);
   if (!m) return undefined;
   const pad = (s: string | undefined) => (s ?? '').padStart(2, '0');

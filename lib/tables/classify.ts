@@ -1,5 +1,6 @@
 import type { Grid } from '../grid/grid';
 import { labelCore, norm } from '../text/normalize';
+import { eitherScript } from '../text/t2s';
 import { findDef, T2_COLUMNS, T2_ROWS, T3_ROWS, T4_COLUMNS } from './labels';
 
 export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
@@ -7,9 +8,12 @@ export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation'
 /** Longer than this, a cell is prose (a layout table's article text), never a label. */
 export const MAX_LABEL = 80;
 
-/** Cheap test on a table's whole text before its grid is built: could it be a report table at all? */
-export const TABLE_HINT =
-  /申请|申請|复议|複議|覆議|第二十条|第二十條|信息内容|信息內容|规章|規章|许可|許可|处罚|處罰|勾稽|收费|收費|采购|採購/;
+/**
+ * Cheap test on a table's raw text before its grid is built: could it be a report table at all?
+ * Raw, as normalising every table's text would cost more than the test saves; either script by the
+ * generated table.
+ */
+export const TABLE_HINT = new RegExp(eitherScript(/申请|复议|诉讼|第二十条|信息内容|规章|许可|处罚|勾稽|收费|采购|结转/.source));
 
 const FIGURE = /^[\d.,+\-%/—]*$/;
 /** One test for "could this cell be any template label at all", before the per-label tests. */
