@@ -6,15 +6,16 @@
  * cascades inline styles, `<style>` sheets and the attribute into `getComputedStyle` as a browser
  * does (stylesheets the command line does not load it cannot know).
  *
- * Asking every element would cost (jsdom takes ~0.4 ms a call), so only the elements that a rule,
- * an inline style or the attribute could hide are asked, each once; where a stylesheet cannot be
- * read (another origin's, in the browser), every element is asked.
+ * Asking every element would cost (jsdom takes ~0.4 ms a call; querying the whole document for
+ * candidates, tens of ms), so an element is asked only when it could be hidden: it has the
+ * attribute, an inline style that hides, or a class or id a hiding rule names (a rule that names
+ * none is matched against it); each is asked once. Where a stylesheet cannot be read (another
+ * origin's, in the browser), every element looked at is asked.
  */
 
 /** How an element shows: 0 rendered, 1 takes its room but shows nothing (visibility), 2 not laid out (display: none). */
 export type Shown = 0 | 1 | 2;
 
-const INLINE = '[hidden],[style*="display" i],[style*="visibility" i]';
 const HIDING = /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)/i;
 
 interface RuleLike {
@@ -24,25 +25,32 @@ interface RuleLike {
   styleSheet?: { cssRules: ArrayLike<RuleLike> } | null;
 }
 
+/** What the page's stylesheets hide: the classes and ids their rules' subjects name, and the rules naming none. */
+interface HidingRules {
+  keys: Set<string>;
+  loose: string[];
+}
+
 export class Visibility {
   private readonly view: { getComputedStyle(el: Element): { display: string; visibility: string } } | null;
-  /** Elements a rule, inline style or attribute could hide; null: a sheet could not be read, so every element is asked. */
-  private readonly candidates: Set<Element> | null;
+  /** Null: a sheet could not be read, so every element looked at is asked. */
+  private readonly rules: HidingRules | null;
+  private readonly loose: string | null;
   private readonly shown = new Map<Element, Shown>();
 
   constructor(doc: Document) {
     const view = doc.defaultView;
     this.view = view && typeof view.getComputedStyle === 'function' ? view : null;
-    this.candidates = candidatesOf(doc);
+    this.rules = hidingRules(doc);
+    this.loose = this.rules?.loose.length ? this.rules.loose.join(',') : null;
   }
 
   /** How the element itself shows (visibility is inherited, so a child of an invisible element is invisible too). */
   state(el: Element): Shown {
     if (el.tagName === 'NOSCRIPT') return 2;
-    if (this.candidates && !this.candidates.has(el)) return 0;
     let s = this.shown.get(el);
     if (s === undefined) {
-      s = this.compute(el);
+      s = this.couldHide(el) ? this.compute(el) : 0;
       this.shown.set(el, s);
     }
     return s;
@@ -59,6 +67,25 @@ export class Visibility {
     return false;
   }
 
+  private couldHide(el: Element): boolean {
+    const rules = this.rules;
+    if (!rules) return true;
+    if (el.hasAttribute('hidden')) return true;
+    const style = el.getAttribute('style');
+    if (style && HIDING.test(style)) return true;
+    if (rules.keys.size) {
+      if (el.id && rules.keys.has(`#${el.id}`)) return true;
+      const cls = el.getAttribute('class');
+      if (cls) for (const c of cls.split(/\s+/)) if (c && rules.keys.has(`.${c}`)) return true;
+    }
+    if (!this.loose) return false;
+    try {
+      return el.matches(this.loose);
+    } catch {
+      return false;
+    }
+  }
+
   private compute(el: Element): Shown {
     if (this.view) {
       const cs = this.view.getComputedStyle(el);
@@ -73,19 +100,16 @@ export class Visibility {
   }
 }
 
-/** Every element the attribute, an inline style or a stylesheet rule could hide; null when a sheet cannot be read. */
-function candidatesOf(doc: Document): Set<Element> | null {
-  const out = new Set<Element>();
-  for (const el of Array.from(doc.querySelectorAll(INLINE)))
-    if (el.hasAttribute('hidden') || HIDING.test(el.getAttribute('style') ?? '')) out.add(el);
-  const selectors: string[] = [];
+/** The rules of the page's stylesheets that hide, by what their subjects name; null when a sheet cannot be read. */
+function hidingRules(doc: Document): HidingRules | null {
+  const out: HidingRules = { keys: new Set(), loose: [] };
   const walk = (rules: ArrayLike<RuleLike>): void => {
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as RuleLike;
       if (rule.selectorText && rule.style) {
         const display = rule.style.getPropertyValue('display');
         const visibility = rule.style.getPropertyValue('visibility');
-        if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') selectors.push(rule.selectorText);
+        if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') addSelectors(rule.selectorText, out);
       }
       if (rule.cssRules) walk(rule.cssRules);
       if (rule.styleSheet) walk(rule.styleSheet.cssRules);
@@ -99,12 +123,37 @@ function candidatesOf(doc: Document): Set<Element> | null {
       return null;
     }
   }
-  for (const selector of selectors) {
-    try {
-      for (const el of Array.from(doc.querySelectorAll(selector))) out.add(el);
-    } catch {
-      // a selector this engine cannot query (a pseudo-element's) hides no element of its own
+  return out;
+}
+
+/** Split a selector list at its top-level commas, and file each selector by the classes and ids of its subject. */
+function addSelectors(list: string, out: HidingRules): void {
+  for (const selector of splitTop(list, ',')) {
+    const s = selector.trim();
+    // A rule for a pseudo-element hides no element.
+    if (!s || s.includes('::')) continue;
+    const parts = splitTop(s, ' >+~');
+    const subject = parts[parts.length - 1] ?? '';
+    const keys = subject.replace(/\[[^\]]*\]|\([^)]*\)/g, '').match(/[.#][\w-]+/g);
+    if (keys) out.keys.add(keys[0] as string);
+    else out.loose.push(s);
+  }
+}
+
+/** `s` cut at any of `seps`, outside brackets and parentheses; empty pieces dropped. */
+function splitTop(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && seps.includes(c)) {
+      out.push(s.slice(start, i));
+      start = i + 1;
     }
   }
-  return out;
+  out.push(s.slice(start));
+  return out.filter((p) => p.trim() !== '');
 }

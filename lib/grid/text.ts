@@ -4,7 +4,7 @@ const SKIP = new Set(['TABLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg']
 const BREAK = new Set(['BR', 'P', 'DIV', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** A footnote mark set as a superscript (¹, ①, *, 注): not part of the label or figure it follows. */
-const MARK = /^[\s\d*※†‡#①-⑳a-zA-Z()（）[\]注]{1,4}$/;
+const MARK = /^\s*(?:\d{1,2}|[*※†‡#]+|[①-⑳]|注\d*|[(（[]\d{1,2}[)）\]])\s*$/;
 
 /**
  * The text a cell shows, without the text of tables nested in it (they are read as tables of their

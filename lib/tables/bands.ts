@@ -5,7 +5,7 @@
  * logical table, read by its reader (tables/applications.ts, …) band after band.
  */
 import { type Grid, type GridCell, rowCells } from '../grid/grid';
-import { rowSignal, type TableKind } from './classify';
+import { cellSignal, rowSignal, type TableKind } from './classify';
 
 /** Rows `from` to `to` (exclusive) of a grid, all of one table. */
 export interface Band {
@@ -75,8 +75,14 @@ function widthOf(band: Band): number {
   return width || any;
 }
 
-/** A row of one cell across the band: a caption (三、收到和处理…, 续表), never a header or a data row. */
+/**
+ * A row of one cell across the band that heads no columns: a caption (三、收到和处理…, 续表, a title),
+ * never a header (行政复议 over its five columns) or a data row.
+ */
 export function isCaption(band: Band, r: number): boolean {
   const cells = rowCells(band.grid, r);
-  return cells.length === 1 && (cells[0] as GridCell).colspan >= band.width && band.width > 1;
+  const cell = cells[0] as GridCell;
+  if (cells.length !== 1 || cell.colspan < band.width || band.width < 2) return false;
+  const s = cellSignal(cell.text);
+  return typeof s === 'string' || s.caption;
 }

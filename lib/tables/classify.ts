@@ -79,12 +79,13 @@ function signalOf(text: string): Signal | NoSignal {
   const core = labelCore(text);
   // Words every table has, captions of continuation and units say nothing of which table a row is in.
   if (core === '' || /^(?:总计|合计|总数|小计|其他)$|^续表|^表[一二三四]$|^单位[:：]/.test(core)) return 'neutral';
-  if (!ANY.test(core)) return 'other';
+  if (!ANY.test(core) && !n.startsWith('第二十条')) return 'other';
   for (const [re, kind] of CAPTIONS) if (re.test(core)) return { kind, header: true, caption: true };
   if (T3_HEADER.test(core) || findDef(T3_OWN_COLUMNS, core)) return { kind: 'applications', header: true, caption: false };
   if (T3_GROUP.test(core) || findDef(T3_OWN_ROWS, core)) return { kind: 'applications', header: false, caption: false };
   if (T4_HEADER.test(core)) return { kind: 'reviewLitigation', header: true, caption: false };
-  if (T2_HEADER.test(core) || (findDef(T2_COLUMNS, core) && /数量|件数|金额|增|减/.test(core)))
+  // 「第二十条」 is what labelCore takes for numbering (第N条): the caption is told by its norm.
+  if (T2_HEADER.test(core) || n.startsWith('第二十条') || (findDef(T2_COLUMNS, core) && /数量|件数|金额|增|减/.test(core)))
     return { kind: 'activeDisclosure', header: true, caption: false };
   if (findDef(T2_ROWS, core)) return { kind: 'activeDisclosure', header: false, caption: false };
   return 'other';

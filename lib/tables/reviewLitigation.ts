@@ -56,7 +56,7 @@ export function* readReviewLitigation(bands: Band[], ctx: ReadContext): Steps<Ce
   let columns: Column[] = [];
   let width = 0;
   let pending: HeaderRow[] = [];
-  for (const band of bands) {
+  for (const [b, band] of bands.entries()) {
     const { grid } = band;
     const heads: HeaderRow[] = [];
     let r = band.from;
@@ -66,7 +66,9 @@ export function* readReviewLitigation(bands: Band[], ctx: ReadContext): Steps<Ce
       else if (heads.length > 0 || pending.length > 0 || columns.length > 0) break;
     }
     const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
-    const dataRow = findDataRow(grid, heads.length ? (heads[heads.length - 1] as { r: number }).r + 1 : band.from, band.to);
+    let dataRow = findDataRow(grid, heads.length ? (heads[heads.length - 1] as { r: number }).r + 1 : band.from, band.to);
+    // A row of empty cells under a header (Word's closing row) is the data row only if no part follows.
+    if (dataRow >= 0 && b < bands.length - 1 && !rowCells(grid, dataRow).some((c) => /\d/.test(c.text))) dataRow = -1;
     if (stacked.length) {
       const own = readColumns(stacked, band.width);
       if (own.length) {

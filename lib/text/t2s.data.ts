@@ -34,5 +34,5 @@ export const PHRASES: readonly (readonly [string, string])[] = [
 
 /** The usual traditional forms of the vocabulary's most frequent characters, none of them ever simplified. */
 export const MARKERS = [
-  '計開復數結處請總議訴務報項會業機無訟關轉發規費內區況審於條維辦單屬採構沒現資購後為糾組經織萬鄉額個執對廣減產',
+  '計開復數結處請總議訴務報項會業機無訟關轉條發規費內區況審於維辦單屬採構沒現資購後為糾組經織萬鄉額個執對廣減產',
 ].join('');
