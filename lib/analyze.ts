@@ -11,7 +11,7 @@ import type { Finding, FormatVersion, ReportRecord, SourceKind, TableKey } from 
 import { drain, type Steps } from './steps';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
-import { type Band, cutBands, isCaption } from './tables/bands';
+import { type Band, cutBands, isCaption, keepBands } from './tables/bands';
 import { cellSignal, TABLE_HINT, type TableKind } from './tables/classify';
 import { CellElements, type ElementMap, ReadContext, refKey } from './tables/context';
 import { readReviewLitigation } from './tables/reviewLitigation';
@@ -77,6 +77,8 @@ function* readTables(doc: Document, vis: () => Visibility): Steps<TablesRead> {
   const cut = new Set<Element>();
   /** The kind of the last band of the table before, which a table of figures alone continues. */
   let open: TableKind | null = null;
+  /** The kind of the last band read, in page order: a band without header is a part of it or nothing. */
+  let last: TableKind | null = null;
   for (const table of all) {
     const continuing: TableKind | null = open;
     open = null;
@@ -91,18 +93,19 @@ function* readTables(doc: Document, vis: () => Visibility): Steps<TablesRead> {
     yield;
     const head = buildGrid(table, { maxRows: CLASSIFY_ROWS, visibility: vis() });
     yield;
-    let bands = cutBands(head, continuing);
+    let bands = keepBands(cutBands(head, continuing), last);
     if (bands.length === 0) continue;
     let grid = head;
     if (head.truncated) {
       yield;
       grid = buildGrid(table, { maxRows: MAX_READ_ROWS, maxCells: MAX_READ_CELLS, visibility: vis() });
-      bands = cutBands(grid, continuing);
+      bands = keepBands(cutBands(grid, continuing), last);
       if (grid.truncated) cut.add(table);
     }
     yield;
     for (const band of bands) byKind[band.kind].push(band);
     open = bands[bands.length - 1]?.kind ?? null;
+    last = open ?? last;
     grids.set(index.get(table) as number, grid);
   }
   const ctx = new ReadContext((t) => index.get(t) ?? -1);

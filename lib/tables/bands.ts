@@ -15,6 +15,8 @@ export interface Band {
   to: number;
   /** The band's own width: a `<table>` holding 表三 and 表四 is as wide as 表四, its 表三 rows are not. */
   width: number;
+  /** It has a header or caption of its table (else it is only a part after one: see `keepBands`). */
+  headed: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function cutBands(grid: Grid, open: TableKind | null): Band[] {
     const s = rowSignal(grid, r);
     if (s.kind === 'neutral' || s.kind === 'other') {
       if (!cur && open && s.kind === 'neutral' && leadingNeutral) {
-        cur = { kind: open, grid, from: 0, to: r + 1, width: 0 };
+        cur = { kind: open, grid, from: 0, to: r + 1, width: 0, headed: false };
         bands.push(cur);
         // A continuation is data from its first figure.
         hasData = s.figures;
@@ -50,17 +52,35 @@ export function cutBands(grid: Grid, open: TableKind | null): Band[] {
     }
     const repeated = s.header && hasData && s.kind !== 'activeDisclosure';
     if (!cur || cur.kind !== s.kind || (s.caption && hasData) || repeated) {
-      cur = { kind: s.kind, grid, from: !cur && leadingNeutral ? 0 : r, to: r + 1, width: 0 };
+      cur = { kind: s.kind, grid, from: !cur && leadingNeutral ? 0 : r, to: r + 1, width: 0, headed: false };
       bands.push(cur);
       hasData = false;
       headerSeen = false;
     } else cur.to = r + 1;
-    if (s.header) headerSeen = true;
-    else if (s.kind !== 'reviewLitigation') hasData = true;
+    if (s.header) {
+      headerSeen = true;
+      cur.headed = true;
+    } else if (s.kind !== 'reviewLitigation') hasData = true;
     if (s.figures && headerSeen && s.kind === 'reviewLitigation' && !s.header) hasData = true;
   }
   for (const band of bands) band.width = widthOf(band);
   return bands;
+}
+
+/**
+ * The bands that are parts of a table: a band without header or caption only right after a band of
+ * its kind (a part after a page break). A list that names 行政许可 in every row is no 表二, nor its
+ * rows 表二's. `last`: the kind of the band before these in page order.
+ */
+export function keepBands(bands: Band[], last: TableKind | null): Band[] {
+  const out: Band[] = [];
+  let before = last;
+  for (const band of bands) {
+    if (!band.headed && band.kind !== before) continue;
+    out.push(band);
+    before = band.kind;
+  }
+  return out;
 }
 
 /** The widest row of a band, captions (one cell across) aside. */

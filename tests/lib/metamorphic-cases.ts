@@ -114,6 +114,7 @@ export function reshaped(file: string, seed: number): { doc: Document; ops: stri
       const continuation = pick(r, ['blank', 'repeat'] as const);
       const xu = pick(r, ['none', 'row', 'paragraph'] as const);
       const part = splitTable(t, k, { repeatHeader: repeat, continuation, xu });
+      if (!part) continue;
       tables.splice(tables.indexOf(t) + 1, 0, part);
       kinds.set(part, new Set(kinds.get(t)));
       ops.push(`split table ${tables.indexOf(t)} before row ${k} (header ${repeat}, ${continuation}, 续表 ${xu})`);

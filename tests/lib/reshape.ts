@@ -45,12 +45,15 @@ export interface SplitOptions {
   xu: 'none' | 'row' | 'paragraph';
 }
 
-/** Split a table before grid row `k`: the rows from `k` on go to a new table right after it. */
-export function splitTable(table: Element, k: number, o: SplitOptions): Element {
+/**
+ * Split a table before grid row `k`: the rows from `k` on go to a new table right after it. Null
+ * when the page hides some of its rows (the grid leaves them out, so its rows are not the tags').
+ */
+export function splitTable(table: Element, k: number, o: SplitOptions): Element | null {
   const doc = table.ownerDocument;
   const grid = buildGrid(table);
   const rows = gridRows(table);
-  if (rows.length !== grid.slots.length) throw new Error('reshape: rows and grid differ');
+  if (rows.length !== grid.slots.length) return null;
   const byEl = new Map<Element, GridCell>(grid.cells.map((c) => [c.el, c]));
   const crossing = grid.cells.filter((c) => c.row < k && c.row + c.rowspan > k).sort((a, b) => a.col - b.col);
   const first = rows[k] as Element;

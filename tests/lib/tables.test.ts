@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, MAX_READ_CELLS, MAX_READ_ROWS } from '../../lib/analyze';
 import { buildGrid } from '../../lib/grid/grid';
 import { ReportRecord } from '../../lib/record/schema';
-import { cutBands } from '../../lib/tables/bands';
+import { cutBands, keepBands } from '../../lib/tables/bands';
 import { cellSignal } from '../../lib/tables/classify';
 import { CAPTURED, doc, table } from './helpers';
 
@@ -69,6 +69,25 @@ describe('cutBands', () => {
       ['applications', 0, 2, 3],
     ]);
     expect(bands(row('', '') + row('自然人', '商业企业'))).toEqual([['applications', 0, 2, 2]]);
+  });
+});
+
+describe('keepBands', () => {
+  const kept = (html: string, last: Parameters<typeof keepBands>[1]) =>
+    keepBands(cutBands(buildGrid(table(html)), null), last).map((b) => b.kind);
+
+  it('a list naming 行政许可 in every row, with no heading of 表二, is no 表二', () => {
+    const list = row('行政许可', '12') + row('行政处罚', '3') + row('行政许可', '7');
+    expect(cutBands(buildGrid(table(list)), null).map((b) => b.kind)).toEqual(['activeDisclosure']);
+    expect(kept(list, null)).toEqual([]);
+    expect(kept(list, 'applications')).toEqual([]);
+  });
+
+  it('such rows are kept right after a 表二 band (a part after a page break) and with a heading', () => {
+    expect(kept(row('行政许可', '12') + row('行政处罚', '3'), 'activeDisclosure')).toEqual(['activeDisclosure']);
+    expect(kept(wide('第二十条第（五）项', 2) + row('信息内容', '本年处理决定数量') + row('行政许可', '12'), null)).toEqual([
+      'activeDisclosure',
+    ]);
   });
 });
 
