@@ -8,11 +8,13 @@ import { countMedia, findSections, narrativeYear, periodYear, readTitle, scriptO
 import { keptText, sectionLines } from './detect/sectionText';
 import { toSentences } from './detect/sentences';
 import { buildGrid, type Grid, leadingText } from './grid/grid';
+import { Visibility } from './grid/hidden';
 import type { Finding, FormatVersion, ReportRecord, SourceKind, TableKey } from './record/schema';
 import { drain, type Steps } from './steps';
 import { readActiveDisclosure } from './tables/activeDisclosure';
 import { readApplications } from './tables/applications';
-import { classify, TABLE_HINT, type TableKind } from './tables/classify';
+import { type Band, cutBands, isCaption, keepBands } from './tables/bands';
+import { cellSignal, TABLE_HINT, type TableKind } from './tables/classify';
 import { CellElements, type ElementMap, ReadContext, refKey } from './tables/context';
 import { readReviewLitigation } from './tables/reviewLitigation';
 
@@ -50,33 +52,68 @@ export interface Analysis {
 export { CellElements, type ElementMap, refKey };
 
 const CLASSIFY_ROWS = 40;
+/**
+ * Far beyond any report's tables (all three in one `<table>` take ~50 rows and ~500 cells): a
+ * table is read no further, and the record says so (a 200,000-cell table would otherwise take a
+ * gigabyte to read).
+ */
+export const MAX_READ_ROWS = 500;
+export const MAX_READ_CELLS = 20_000;
+
+interface TablesRead {
+  tables: ReportRecord['tables'];
+  ctx: ReadContext;
+  reportTables: Element[];
+  grids: Map<number, Grid>;
+  /** Standard tables read from a `<table>` cut at MAX_READ_ROWS / MAX_READ_CELLS. */
+  oversized: TableKey[];
+  /** Section captions written as full-width rows of a report table (三、收到和处理…): headings of the text too. */
+  captions: Map<Element, Element[]>;
+}
 
 /**
  * Find and read the standard tables of a page, one step per table looked at and per table read (see
- * `analyzeSteps`). Returns what was read.
+ * `analyzeSteps`). Each `<table>` is cut into bands by its labels (tables/bands.ts); the bands of
+ * each kind, in page order, are read as one table. A table the page does not render is not read.
  */
-function* readTables(
-  doc: Document,
-): Steps<{ tables: ReportRecord['tables']; ctx: ReadContext; reportTables: Element[]; grids: Map<number, Grid> }> {
+function* readTables(doc: Document, vis: () => Visibility): Steps<TablesRead> {
   const all = Array.from(doc.getElementsByTagName('table'));
   const index = new Map<Element, number>(all.map((t, i) => [t, i]));
-  const byKind: Record<TableKind, Grid[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
-  const reportTables: Element[] = [];
+  const byKind: Record<TableKind, Band[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
   const grids = new Map<number, Grid>();
+  const cut = new Set<Element>();
+  /** The kind of the last band of the table before, which a table of figures alone continues. */
+  let open: TableKind | null = null;
+  /** The kind of the last band read, in page order: a band without header is a part of it or nothing. */
+  let last: TableKind | null = null;
   for (const table of all) {
+    const continuing: TableKind | null = open;
+    open = null;
     // A standard table is recognisable from its first rows; a long appendix table is neither read nor
     // built in full.
-    if (!TABLE_HINT.test(leadingText(table, CLASSIFY_ROWS))) continue;
+    if (!continuing && !TABLE_HINT.test(leadingText(table, CLASSIFY_ROWS))) continue;
+    if (vis().hidden(table)) {
+      // A hidden copy between two parts of a table does not end the first.
+      open = continuing;
+      continue;
+    }
     yield;
-    const head = buildGrid(table, CLASSIFY_ROWS);
+    const head = buildGrid(table, { maxRows: CLASSIFY_ROWS, visibility: vis() });
     yield;
-    const kind = classify(head);
+    let bands = keepBands(cutBands(head, continuing), last);
+    if (bands.length === 0) continue;
+    let grid = head;
+    if (head.truncated) {
+      yield;
+      grid = buildGrid(table, { maxRows: MAX_READ_ROWS, maxCells: MAX_READ_CELLS, visibility: vis() });
+      bands = keepBands(cutBands(grid, continuing), last);
+      if (grid.truncated) cut.add(table);
+    }
     yield;
-    if (!kind) continue;
-    const grid = head.slots.length < CLASSIFY_ROWS ? head : buildGrid(table);
-    byKind[kind].push(grid);
+    for (const band of bands) byKind[band.kind].push(band);
+    open = bands[bands.length - 1]?.kind ?? null;
+    last = open ?? last;
     grids.set(index.get(table) as number, grid);
-    reportTables.push(table);
   }
   const ctx = new ReadContext((t) => index.get(t) ?? -1);
   const tables: ReportRecord['tables'] = {};
@@ -88,7 +125,37 @@ function* readTables(
   yield;
   const t4 = yield* readReviewLitigation(byKind.reviewLitigation, ctx);
   if (t4) tables.reviewLitigation = t4;
-  return { tables, ctx, reportTables, grids };
+  const reportTables = all.filter((t) => ctx.used.has(t));
+  const oversized = (Object.keys(byKind) as TableKind[]).filter(
+    (k) => tables[k] && byKind[k].some((b) => cut.has(b.grid.table) && ctx.used.has(b.grid.table)),
+  );
+  const captions = new Map<Element, Element[]>();
+  for (const band of Object.values(byKind).flat()) {
+    if (!ctx.used.has(band.grid.table)) continue;
+    for (let r = band.from; r < band.to; r++) {
+      const cell = band.grid.slots[r]?.[0];
+      const signal = cell && isCaption(band, r) ? cellSignal(cell.text) : null;
+      if (!cell || !signal || typeof signal === 'string' || !signal.caption) continue;
+      const list = captions.get(band.grid.table) ?? [];
+      if (!list.includes(cell.el)) list.push(cell.el);
+      captions.set(band.grid.table, list);
+    }
+  }
+  return { tables, ctx, reportTables, grids, oversized, captions };
+}
+
+const TABLE_WORDS: Record<TableKey, string> = { activeDisclosure: '表二', applications: '表三', reviewLitigation: '表四' };
+
+/** The finding that says a table was read only in part. */
+function oversizedFinding(table: TableKey): Finding {
+  return {
+    id: `report.oversized:${table}`,
+    rule: 'report.oversized',
+    status: 'fail',
+    severity: 'warning',
+    message: `${TABLE_WORDS[table]}所在的表格远超年度报告表格的规模（超过 ${MAX_READ_ROWS} 行或 ${MAX_READ_CELLS} 个单元格），只读取了前面部分，其余未核查。`,
+    cells: [],
+  };
 }
 
 /** The format version the labels say: 表二's column names, 表三's （六）其他处理 rows. */
@@ -170,13 +237,21 @@ export function* recheckSteps(analysis: Analysis, previous?: ReportRecord): Step
   const { checked } = analysis;
   if (!checked) return analysis;
   const findings = yield* checkSteps({ ...checked, ...(previous ? { previous } : {}) });
+  // What reading found (a table read only in part) stays, whatever last year's record.
+  findings.push(...analysis.record.findings.filter((f) => f.rule === 'report.oversized'));
   return { ...analysis, record: { ...analysis.record, findings } };
 }
 
 function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<void> {
   const { record } = analysis;
   const root = doc.body ?? doc.documentElement;
-  const { tables, ctx, reportTables, grids } = yield* readTables(doc);
+  let visibility: Visibility | undefined;
+  // Made once a table is worth a look (it reads the page's stylesheets), and for the prose.
+  const vis = (): Visibility => {
+    visibility ??= new Visibility(doc);
+    return visibility;
+  };
+  const { tables, ctx, reportTables, grids, oversized, captions } = yield* readTables(doc, vis);
   // No standard table and no report words anywhere: an ordinary page; its prose need not be read.
   if (reportTables.length === 0 && !looksLikeReport(doc)) {
     record.report.script = scriptOf(doc.title);
@@ -184,7 +259,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
     return;
   }
   yield;
-  const allLines = pageLines(root, new Set(reportTables));
+  const allLines = pageLines(root, new Set(reportTables), vis(), captions);
   yield;
   const sections = findSections(allLines);
   const title = readTitle(doc, allLines);
@@ -277,6 +352,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   };
   analysis.checked = checked;
   record.findings = yield* checkSteps({ ...checked, ...(opts.previous ? { previous: opts.previous } : {}) });
+  for (const table of oversized) record.findings.push(oversizedFinding(table));
   record.derived = derive(tables);
   record.reading = {
     tablesFound: reportTables.length,

@@ -1,3 +1,4 @@
+import type { Visibility } from '../grid/hidden';
 import { norm } from '../text/normalize';
 
 /** A line of the page's text, as a reader sees it, with the block element it sits in. */
@@ -62,10 +63,17 @@ function isDataTable(table: Element): boolean {
 }
 
 /**
- * The text of `root` cut into lines at block boundaries and <br>, skipping scripts, hidden
- * elements and the given tables (the report's own tables are read as tables, not as prose).
+ * The text of `root` cut into lines at block boundaries and <br>, skipping scripts, elements the
+ * page does not render (by `vis`, else the `hidden` attribute) and the given tables (the report's
+ * own tables are read as tables, not as prose), but for their `captions` (a section heading written
+ * as a full-width row of a table is a heading all the same).
  */
-export function pageLines(root: Element, skip: ReadonlySet<Element>): Line[] {
+export function pageLines(
+  root: Element,
+  skip: ReadonlySet<Element>,
+  vis?: Visibility,
+  captions?: ReadonlyMap<Element, readonly Element[]>,
+): Line[] {
   const lines: Line[] = [];
   let buf = '';
   let owner: Element = root;
@@ -84,7 +92,17 @@ export function pageLines(root: Element, skip: ReadonlySet<Element>): Line[] {
       if (n.nodeType !== 1) continue;
       const child = n as Element;
       const tag = child.tagName;
-      if (SKIP.has(tag) || (tag === 'TABLE' && (skip.has(child) || isDataTable(child))) || child.hasAttribute('hidden')) continue;
+      if (tag === 'TABLE' && skip.has(child)) {
+        flush();
+        for (const cell of captions?.get(child) ?? []) {
+          buf = cell.textContent ?? '';
+          owner = cell;
+          flush();
+        }
+        continue;
+      }
+      if (SKIP.has(tag) || (tag === 'TABLE' && isDataTable(child))) continue;
+      if (vis ? vis.hides(child) : child.hasAttribute('hidden')) continue;
       if (tag === 'BR') {
         flush();
         continue;

@@ -1,8 +1,13 @@
+import { eitherScript } from '../text/t2s';
+
+// Both run on raw text (the first look in the page cannot normalise it), so each is written in
+// simplified characters and matches either script through the generated table (`eitherScript`).
 /** A title or heading that names the report (also given, as source, to the background's first look in the page). */
-export const TITLE_WORDS = /(?:信息公开|信息公開|資訊公開).{0,12}(?:年度报告|年度報告|年报|年報)|年度报告格式/;
+export const TITLE_WORDS = new RegExp(eitherScript(/信息公开.{0,12}(?:年度报告|年报)|年度报告格式/.source));
 /** Words only a report's text has. */
-export const BODY_WORDS =
-  /勾稽关系|勾稽關係|本年新收政府信息公开申请|本年新收政府信息公開申請|主动公开政府信息情况|主動公開政府信息情況|信息公开工作年度报告|信息公開工作年度報告|信息公开年度报告|信息公開年度報告/;
+export const BODY_WORDS = new RegExp(
+  eitherScript(/勾稽关系|本年新收政府信息公开申请|主动公开政府信息情况|信息公开工作年度报告|信息公开年度报告/.source),
+);
 
 /**
  * A cheap first look: could this page be an annual report? A title or heading that says so, or

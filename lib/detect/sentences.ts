@@ -6,9 +6,8 @@ import { type Line, lineNorm } from './lines';
 
 /** Words that make a sentence speak of the whole year (with the report year itself). */
 const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;
-/** A line that could state a figure the narrative rules compare (raw text, either script). */
-const FIGURE_WORDS =
-  /申[请請]|公[开開]|复[议議]|複議|覆議|[诉訴][讼訟]|[办辦][结結]|答[复覆]|[结結][转轉]|[处處]理|提供|[维維]持|顺延|順延/;
+/** A line that could state a figure the narrative rules compare (on its norm: either script, any width). */
+const FIGURE_WORDS = /申请|公开|复议|诉讼|办结|答复|结转|处理|提供|维持|顺延/;
 
 /** A figure in digits, or in Chinese numerals before a unit of count (一千二百三十四件, 两千件). */
 const A_FIGURE = new RegExp(`\\d|[${CHINESE_NUMERAL_CHARS}](?:件|宗|起|个|份|项)`);
@@ -22,7 +21,8 @@ export function* toSentences(lines: Line[], year: number | undefined): Steps<Sen
   const yearMark = year ? `${year}年` : null;
   for (const [i, line] of lines.entries()) {
     if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-    if (!FIGURE_WORDS.test(line.text)) continue;
+    // A line's norm is made once per reading (the sections and the period read it first).
+    if (!FIGURE_WORDS.test(lineNorm(line))) continue;
     const pieces = line.text.split(/(?<=[。！？!?])/);
     const norms = pieces.length === 1 ? [lineNorm(line)] : pieces.map(norm);
     // The line speaks of the whole year if one of its sentences does: the words never hold the

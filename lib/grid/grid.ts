@@ -1,3 +1,4 @@
+import { Visibility } from './hidden';
 import { cellText } from './text';
 
 /** One real `<td>`/`<th>` of a table, with where it starts in the grid and how far it spans. */
@@ -17,6 +18,17 @@ export interface Grid {
   slots: (GridCell | undefined)[][];
   cells: GridCell[];
   width: number;
+  /** Rows were left unbuilt (`maxRows` or `maxCells` reached before the table's end). */
+  truncated?: boolean;
+}
+
+export interface GridOptions {
+  /** Build only the first rows: telling what a table is costs its first rows, not all of them. */
+  maxRows?: number;
+  /** Build no cell past this many: a table far beyond any report's size is read no further. */
+  maxCells?: number;
+  /** What the page renders (the document's own, by default): hidden rows and cells are not laid out, as a browser does. */
+  visibility?: Visibility;
 }
 
 // The limits browsers apply (HTML's table processing model and Chromium).
@@ -37,7 +49,7 @@ function spanAttr(el: Element, name: string, fallback: number): number {
  * found, so a thead written after the body still comes first): telling what a long table is costs
  * its first rows, not all of them.
  */
-function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY): Element[][] {
+function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY, vis?: Visibility): Element[][] {
   const head: Element[] = [];
   const body: (Element | Element[])[] = [];
   const foot: Element[] = [];
@@ -45,6 +57,7 @@ function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY): Element[][
   for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
     const tag = child.tagName;
     if (tag === 'TR') {
+      if (vis?.hides(child)) continue;
       if (!bare) {
         bare = [];
         body.push(bare);
@@ -53,6 +66,7 @@ function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY): Element[][
       continue;
     }
     bare = null;
+    if (vis?.hides(child)) continue;
     if (tag === 'THEAD') head.push(child);
     else if (tag === 'TBODY') body.push(child);
     else if (tag === 'TFOOT') foot.push(child);
@@ -68,7 +82,7 @@ function rowGroups(table: Element, limit = Number.POSITIVE_INFINITY): Element[][
     else {
       rows = [];
       for (let tr = group.firstElementChild; tr && rows.length < limit - n; tr = tr.nextElementSibling)
-        if (tr.tagName === 'TR') rows.push(tr);
+        if (tr.tagName === 'TR' && !vis?.hides(tr)) rows.push(tr);
     }
     out.push(rows);
     n += rows.length;
@@ -100,24 +114,42 @@ export function leadingText(table: Element, maxRows: number): string {
 
 /**
  * Expand a table into its grid as a browser would: rowspan/colspan clamped, rowspan=0 and spans
- * past the end of the row group cut at the group's end, cells placed in the first free slot.
- * Work is linear in the number of slots; nested tables are not entered. `maxRows` builds only the
- * first rows (enough to tell what a table is before paying for a long one).
+ * past the end of the row group cut at the group's end, cells placed in the first free slot, rows
+ * and cells the page does not render left out (a cell that keeps its room but shows nothing is
+ * blank). Work is linear in the number of slots; nested tables are not entered. A number for
+ * `opts` is `maxRows`.
  */
-export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): Grid {
+export function buildGrid(table: Element, opts: number | GridOptions = {}): Grid {
+  const {
+    maxRows = Number.POSITIVE_INFINITY,
+    maxCells = Number.POSITIVE_INFINITY,
+    visibility,
+  } = typeof opts === 'number' ? { maxRows: opts } : opts;
+  const vis = visibility ?? new Visibility(table.ownerDocument);
   const slots: (GridCell | undefined)[][] = [];
   const cells: GridCell[] = [];
   let width = 0;
   let r = 0;
-  outer: for (const group of rowGroups(table, maxRows)) {
+  let truncated = false;
+  // One row more than asked for tells whether the table goes on.
+  outer: for (const group of rowGroups(table, maxRows + 1, vis)) {
     const groupEnd = r + group.length;
     for (const tr of group) {
-      if (r >= maxRows) break outer;
+      if (r >= maxRows || cells.length >= maxCells) {
+        truncated = true;
+        break outer;
+      }
       const row = slots[r] ?? [];
       slots[r] = row;
       let c = 0;
       for (let td = tr.firstElementChild; td; td = td.nextElementSibling) {
         if (td.tagName !== 'TD' && td.tagName !== 'TH') continue;
+        const shown = vis.state(td);
+        if (shown === 2) continue;
+        if (cells.length >= maxCells) {
+          truncated = true;
+          break;
+        }
         while (row[c] !== undefined) c++;
         let colspan = spanAttr(td, 'colspan', 1);
         if (colspan < 1) colspan = 1;
@@ -125,7 +157,7 @@ export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): G
         let rowspan = spanAttr(td, 'rowspan', 1);
         if (rowspan === 0 || rowspan > MAX_ROWSPAN) rowspan = groupEnd - r;
         rowspan = Math.max(1, Math.min(rowspan, groupEnd - r));
-        const cell: GridCell = { el: td, text: cellText(td), row: r, col: c, rowspan, colspan };
+        const cell: GridCell = { el: td, text: shown === 1 ? '' : cellText(td, vis), row: r, col: c, rowspan, colspan };
         cells.push(cell);
         for (let dr = 0; dr < rowspan; dr++) {
           const target = slots[r + dr] ?? [];
@@ -141,8 +173,10 @@ export function buildGrid(table: Element, maxRows = Number.POSITIVE_INFINITY): G
       r++;
     }
   }
+  // Rowspans reaching past the last row built are cut there.
+  if (slots.length > r) slots.length = r;
   for (let i = 0; i < slots.length; i++) if (!slots[i]) slots[i] = [];
-  return { table, slots, cells, width };
+  return truncated ? { table, slots, cells, width, truncated } : { table, slots, cells, width };
 }
 
 /**

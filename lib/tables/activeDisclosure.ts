@@ -1,22 +1,36 @@
-import { type Grid, rowCells, spannedKeys } from '../grid/grid';
+import { rowCells, spannedKeys } from '../grid/grid';
 import type { CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
+import type { Band } from './bands';
 import type { ReadContext } from './context';
-import { findDef, labelOf, T2_COLUMNS, T2_ROWS } from './labels';
+import { findDef, labelOf, T2_COLUMNS, T2_ROWS, T2_TEMPLATE } from './labels';
 
 const TABLE = 'activeDisclosure' as const;
 
+/** The columns a row has in either version of the template: a value spanning into others is the template's own layout. */
+const TEMPLATE_COLUMNS = new Map<string, Set<string>>(
+  Object.keys({ ...T2_TEMPLATE['2019'], ...T2_TEMPLATE['2021'] }).map((row) => [
+    row,
+    new Set([
+      ...((T2_TEMPLATE['2019'] as Record<string, readonly string[]>)[row] ?? []),
+      ...((T2_TEMPLATE['2021'] as Record<string, readonly string[]>)[row] ?? []),
+    ]),
+  ]),
+);
+
 /**
- * Read 表二: a stack of sub-blocks (caption row 第二十条第（N）项, header row 信息内容 | …, data rows),
- * in one table or one table per block. Each data row is mapped through the latest header row.
+ * Read 表二 from its bands in page order: a stack of sub-blocks (caption row 第二十条第（N）项, header
+ * row 信息内容 | …, data rows), in one table, one table per block, or split anywhere. Each data row is
+ * mapped through the latest header row, which a part without header inherits.
  */
-export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
+export function* readActiveDisclosure(bands: Band[], ctx: ReadContext): Steps<CellTable | undefined> {
   const table: CellTable = {};
-  for (const grid of grids) {
-    let header: (string | null)[] = [];
-    for (let r = 0; r < grid.slots.length; r++) {
-      if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+  let header: (string | null)[] = [];
+  for (const band of bands) {
+    const { grid } = band;
+    for (let r = band.from; r < band.to; r++) {
+      if ((r - band.from) % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const cells = rowCells(grid, r);
       const first = cells[0];
       if (!first) continue;
@@ -25,10 +39,11 @@ export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<Ce
       const colDefs = cells.map((c) => findDef(T2_COLUMNS, labelCore(c.text)));
       if (firstCore === '信息内容' || (colDefs.some(Boolean) && !findDef(T2_ROWS, firstCore))) {
         header = [];
-        for (let c = 0; c < grid.width; c++) {
+        for (let c = 0; c < band.width; c++) {
           const cell = grid.slots[r]?.[c];
           header.push(cell && cell !== first ? (findDef(T2_COLUMNS, labelCore(cell.text))?.key ?? null) : null);
         }
+        ctx.use(grid.table);
         continue;
       }
       const rowDef = findDef(T2_ROWS, firstCore);
@@ -47,9 +62,11 @@ export function* readActiveDisclosure(grids: Grid[], ctx: ReadContext): Steps<Ce
         continue;
       }
       const row = table[rowDef.key] ?? {};
+      const own = TEMPLATE_COLUMNS.get(rowDef.key);
       for (const cell of values) {
-        // A value cell spanning several header columns belongs to the first of them.
-        const keys = spannedKeys(header, cell);
+        // A value cell spanning several header columns belongs to the first of them; the columns the
+        // row does not have in the template (fees has no 处理决定数量) are the template's own layout.
+        const keys = spannedKeys(header, cell).filter((k, i) => i === 0 || own?.has(k));
         const key = keys[0] ?? null;
         if (!key) {
           if (norm(cell.text) !== '') {

@@ -1,9 +1,9 @@
 import { type Grid, type GridCell, rowCells, spannedKeys } from '../grid/grid';
 import type { Cell, CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
-import { parseCell } from '../text/cell';
 import { labelCore, norm, squash } from '../text/normalize';
-import { MAX_LABEL } from './classify';
+import { type Band, isCaption } from './bands';
+import { cellSignal, MAX_LABEL } from './classify';
 import type { ReadContext } from './context';
 import { findDef, labelOf, T3_COLUMNS, T3_GROUPS, T3_ROWS } from './labels';
 
@@ -15,6 +15,8 @@ interface Columns {
   firstData: number;
   /** Extra (non-template) columns: grid column → page label. */
   extraLabels: Map<number, string>;
+  /** How wide the data rows read by this layout are (a stray header cell can make the header wider). */
+  dataWidth?: number;
 }
 
 /** The rows a label can name (「其他」 alone is told by its group). */
@@ -22,8 +24,11 @@ const NAMED_ROWS = T3_ROWS.filter((d) => d.key !== 'otherHandling.other');
 /** Every template label has a Han character: a figure or a blank is not one, without trying them all. */
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-/** Match a row's label cells (outermost first) to a row key, using the group for 「其他」. */
-export function matchRow(labels: string[]): string | null {
+/**
+ * Match a row's label cells (outermost first) to a row key, using the group for 「其他」: the row's own
+ * group cell, else `groupHint` (the group of the row above, when a page break cut the group's cell).
+ */
+export function matchRow(labels: string[], groupHint?: string): string | null {
   if (!HAN.test(labels[labels.length - 1] ?? '')) return null;
   const cores = labels.map(labelCore);
   const inner = cores[cores.length - 1] ?? '';
@@ -31,7 +36,7 @@ export function matchRow(labels: string[]): string | null {
     .slice(0, -1)
     .map((c) => T3_GROUPS.find((g) => g.match.test(c))?.key)
     .find(Boolean);
-  if (inner === '其他') return group === 'otherHandling' ? 'otherHandling.other' : null;
+  if (inner === '其他') return (group ?? groupHint) === 'otherHandling' ? 'otherHandling.other' : null;
   const def = findDef(NAMED_ROWS, inner);
   if (!def) return null;
   // An item of one group must not sit under another group's header.
@@ -40,23 +45,39 @@ export function matchRow(labels: string[]): string | null {
   return def.key;
 }
 
-/** A data row names a template row; 「总计」 alone does not count, as the 总计 column header says it too. */
-function isDataRow(grid: Grid, r: number): boolean {
-  return rowCells(grid, r).some((c) => {
+/**
+ * A data row names a template row (「3.其他」 by the group of the row above, `groupHint`). A row of
+ * column headers (自然人, 商业企业, the 勾稽 note) names none, whatever else it holds (其他, 总计); and
+ * 「总计」 or 「其他」 alone name a row only beside figures or blanks.
+ */
+function isDataRow(grid: Grid, r: number, groupHint?: string): boolean {
+  const cells = rowCells(grid, r);
+  const signals = cells.map((c) => cellSignal(c.text));
+  if (signals.some((s) => typeof s !== 'string' && s.kind === 'applications' && s.header)) return false;
+  return cells.some((c) => {
     if (c.text.length > MAX_LABEL * 2) return false;
-    const key = matchRow([c.text]);
-    return key !== null && key !== 'totalProcessed';
+    const key = matchRow([c.text], groupHint);
+    if (key === null) return false;
+    if (key !== 'totalProcessed' && key !== 'otherHandling.other') return true;
+    return signals.some((s, i) => cells[i] !== c && s === 'neutral');
   });
 }
 
-/** Read the header rows above the first data row into a column layout, or null when there is no header. */
-function readHeader(grid: Grid, headerRows: number): Columns | null {
+/** A header row of a band, with its grid and the band's width (a header may run over two `<table>`s of one width). */
+interface HeaderRow {
+  grid: Grid;
+  r: number;
+  width: number;
+}
+
+/** Read header rows into a column layout, or null when they name fewer than two columns. */
+function readHeader(rows: HeaderRow[], width: number): Columns | null {
   const keys: (string | null)[] = [];
   const extraLabels = new Map<number, string>();
   let found = 0;
-  for (let c = 0; c < grid.width; c++) {
+  for (let c = 0; c < width; c++) {
     const chain: GridCell[] = [];
-    for (let r = 0; r < headerRows; r++) {
+    for (const { grid, r } of rows) {
       const cell = grid.slots[r]?.[c];
       if (cell && chain[chain.length - 1] !== cell) chain.push(cell);
     }
@@ -66,8 +87,9 @@ function readHeader(grid: Grid, headerRows: number): Columns | null {
     }
     if (key) found++;
     keys.push(key);
-    const leaf = chain[chain.length - 1];
-    const leafText = leaf ? norm(leaf.text) : '';
+    // The innermost cell with words names an extra column (a continuation's empty cell under a rowspan names nothing).
+    const leaf = [...chain].reverse().find((x) => labelCore(x.text) !== '');
+    const leafText = leaf ? labelCore(leaf.text) : '';
     if (!key && leaf && leafText && !leafText.includes('勾稽') && leafText !== '申请人情况') {
       extraLabels.set(c, squash(leaf.text));
     }
@@ -78,64 +100,98 @@ function readHeader(grid: Grid, headerRows: number): Columns | null {
   return { keys, firstData, extraLabels };
 }
 
-/**
- * Without a header (a continuation after a page break), reuse the previous part's layout: its data
- * columns, in order, start where this part's row labels end.
- */
-function inherit(prev: Columns, grid: Grid, firstRow: number): Columns {
-  const cells = rowCells(grid, firstRow);
-  const firstValue = cells.find((c, i) => i > 0 && parseCell(c.text).kind !== 'text');
-  const firstData = firstValue ? firstValue.col : prev.firstData;
-  const shift = firstData - prev.firstData;
-  if (shift === 0) return prev;
-  const keys: (string | null)[] = new Array(grid.width).fill(null);
-  prev.keys.forEach((k, c) => {
-    if (c >= prev.firstData && c + shift < grid.width) keys[c + shift] = k;
-  });
-  const extraLabels = new Map<number, string>();
-  for (const [c, l] of prev.extraLabels) extraLabels.set(c + shift, l);
-  return { keys, firstData, extraLabels };
+/** A part's own header over the previous layout of the same width: its columns, and the previous where it names none. */
+function over(own: Columns, prev: Columns | null): Columns {
+  if (!prev || prev.keys.length !== own.keys.length || own.keys.every((k, c) => k !== null || prev.keys[c] === null)) return own;
+  const keys = own.keys.map((k, c) => k ?? (own.extraLabels.has(c) ? null : prev.keys[c]) ?? null);
+  return { keys, firstData: keys.findIndex((k) => k !== null), extraLabels: own.extraLabels };
 }
 
 /**
- * Read 表三 from one or more grids (a table split over several `<table>` elements by page breaks),
- * mapping rows and columns by their labels. Rows or columns the template lacks go to extras.
+ * Without a header (a continuation after a page break), reuse the previous part's layout. Data rows
+ * as wide as the previous part's have its columns; otherwise their label cells are fewer or more
+ * (labels not repeated, or split over more cells) and their value columns, the rightmost, are the
+ * previous part's.
  */
-export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
+function inherit(prev: Columns, width: number): Columns {
+  const shift = width - (prev.dataWidth ?? prev.keys.length);
+  if (shift === 0) return prev;
+  const keys: (string | null)[] = new Array(width).fill(null);
+  prev.keys.forEach((k, c) => {
+    if (c >= prev.firstData && c + shift >= 0 && c + shift < width) keys[c + shift] = k;
+  });
+  const extraLabels = new Map<number, string>();
+  for (const [c, l] of prev.extraLabels) extraLabels.set(c + shift, l);
+  return { keys, firstData: Math.max(0, prev.firstData + shift), extraLabels, dataWidth: width };
+}
+
+/** The widest of rows `from` to `to`, rows of one cell (captions) aside. */
+function rowsWidth(grid: Grid, from: number, to: number): number {
+  let width = 0;
+  for (let r = from; r < to; r++) if (rowCells(grid, r).length > 1) width = Math.max(width, grid.slots[r]?.length ?? 0);
+  return width;
+}
+
+/**
+ * Read 表三 from its bands in page order (a table split over several `<table>` elements, or sharing
+ * one with 表二 and 表四), mapping rows and columns by their labels. A part that is all header (a
+ * page break inside or right after the header) is continued by the next part's header rows; a part
+ * without header takes the previous layout. Rows or columns the template lacks go to extras.
+ */
+export function* readApplications(bands: Band[], ctx: ReadContext): Steps<CellTable | undefined> {
   const table: CellTable = {};
   let layout: Columns | null = null;
+  /** Header rows of parts without data, which the next part's header continues. */
+  let pending: HeaderRow[] = [];
+  /** The group of the last row read: a continuation's 「3.其他」 without its group cell is still （六）'s. */
+  let lastGroup: string | undefined;
   const extraRows: { label: string; cells: Record<string, Cell> }[] = [];
   const extraCols = new Map<string, Record<string, Cell>>();
   const relabelled = new Map<string, string>();
 
-  for (const grid of grids) {
-    let first = 0;
-    while (first < grid.slots.length && !isDataRow(grid, first)) first++;
-    if (first === grid.slots.length) {
-      // A page break right after the header: this part is all header, the next parts are data.
-      layout = readHeader(grid, grid.slots.length) ?? layout;
+  for (const band of bands) {
+    const { grid } = band;
+    let first = band.from;
+    while (first < band.to && !isDataRow(grid, first, lastGroup)) first++;
+    const heads: HeaderRow[] = [];
+    for (let r = band.from; r < first; r++) if (!isCaption(band, r)) heads.push({ grid, r, width: band.width });
+    const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
+    if (first === band.to) {
+      // A part of nothing but blanks (a layout table around the next part) changes nothing.
+      if (heads.every(({ r }) => rowCells(grid, r).every((c) => norm(c.text) === ''))) continue;
+      // A page break right after (or inside) the header: the next part holds the data.
+      pending = stacked;
+      const own = readHeader(stacked, band.width);
+      if (own) {
+        layout = over(own, layout);
+        ctx.use(grid.table);
+      }
       continue;
     }
-    const own = first > 0 ? readHeader(grid, first) : null;
+    pending = [];
+    const own = stacked.length ? readHeader(stacked, band.width) : null;
     if (own) {
-      layout = own;
-      collectColumnLabels(grid, first, own, relabelled);
-    } else if (layout) layout = inherit(layout, grid, first);
+      layout = over(own, layout);
+      collectColumnLabels(stacked, layout, relabelled);
+    } else if (layout) layout = inherit(layout, rowsWidth(grid, first, band.to));
     if (!layout) continue;
+    layout.dataWidth ??= rowsWidth(grid, first, band.to);
     const cols: Columns = layout;
     yield;
 
-    for (let r = first; r < grid.slots.length; r++) {
+    for (let r = first; r < band.to; r++) {
       if ((r - first) % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+      if (isCaption(band, r)) continue;
       const cells = rowCells(grid, r);
       const labelCells = cells.filter((c) => c.col < cols.firstData);
       const labels = labelCells.map((c) => c.text).filter((t) => norm(t) !== '');
       if (labels.length === 0 && cells.every((c) => norm(c.text) === '')) continue;
-      const key = labels.length && labels.every((l) => norm(l).length <= MAX_LABEL) ? matchRow(labels) : null;
+      const key = labels.length && labels.every((l) => norm(l).length <= MAX_LABEL) ? matchRow(labels, lastGroup) : null;
+      if (key) lastGroup = groupOf(key);
       const values: Record<string, Cell> = {};
       const extraValues = new Map<string, Cell>();
       const rowLabel = key ? labelOf(T3_ROWS, key) : squash(labels.join(' / '));
-      for (let c = cols.firstData; c < grid.width; c++) {
+      for (let c = cols.firstData; c < band.width; c++) {
         const g = grid.slots[r]?.[c];
         // A cell is read at its first column (always its own slot); the rest of its span is passed.
         if (!g || g.col !== c) continue;
@@ -196,11 +252,19 @@ export function* readApplications(grids: Grid[], ctx: ReadContext): Steps<CellTa
   return table;
 }
 
-function collectColumnLabels(grid: Grid, headerRows: number, layout: Columns, out: Map<string, string>): void {
-  for (let c = layout.firstData; c < grid.width; c++) {
+/** The group a row key belongs to (withheld.stateSecret → withheld; otherHandling → otherHandling). */
+function groupOf(key: string): string | undefined {
+  const dot = key.indexOf('.');
+  if (dot > 0) return key.slice(0, dot);
+  return T3_GROUPS.some((g) => g.key === key) ? key : undefined;
+}
+
+function collectColumnLabels(rows: HeaderRow[], layout: Columns, out: Map<string, string>): void {
+  for (let c = layout.firstData; c < layout.keys.length; c++) {
     const key = layout.keys[c];
     if (!key || out.has(`column:${key}`)) continue;
-    for (let r = headerRows - 1; r >= 0; r--) {
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const { grid, r } = rows[i] as HeaderRow;
       const cell = grid.slots[r]?.[c];
       if (!cell) continue;
       const def = T3_COLUMNS.find((d) => d.key === key);

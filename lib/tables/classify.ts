@@ -1,76 +1,127 @@
-import type { Grid } from '../grid/grid';
+/**
+ * Which standard table a grid row belongs to, from what its labels say: the signal each cell gives
+ * (a column header, a row label, a section caption of 表二, 表三 or 表四), and the row's. The bands
+ * of a grid (tables/bands.ts) are cut from these.
+ */
+import { type Grid, rowCells } from '../grid/grid';
 import { labelCore, norm } from '../text/normalize';
-import { findDef, T2_COLUMNS, T2_ROWS, T3_ROWS, T4_COLUMNS } from './labels';
+import { eitherScript } from '../text/t2s';
+import { findDef, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS } from './labels';
 
 export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
 
 /** Longer than this, a cell is prose (a layout table's article text), never a label. */
 export const MAX_LABEL = 80;
 
-/** Cheap test on a table's whole text before its grid is built: could it be a report table at all? */
-export const TABLE_HINT =
-  /申请|申請|复议|複議|覆議|第二十条|第二十條|信息内容|信息內容|规章|規章|许可|許可|处罚|處罰|勾稽|收费|收費|采购|採購/;
+/**
+ * Cheap test on a table's raw text before its grid is built: could it be a report table at all?
+ * Raw, as normalising every table's text would cost more than the test saves; either script by the
+ * generated table.
+ */
+export const TABLE_HINT = new RegExp(eitherScript(/申请|复议|诉讼|第二十条|信息内容|规章|许可|处罚|勾稽|收费|采购|结转/.source));
 
-const FIGURE = /^[\d.,+\-%/—]*$/;
-/** One test for "could this cell be any template label at all", before the per-label tests. */
-const ANY_LABEL = new RegExp(
-  [...T3_ROWS, ...T2_ROWS, ...T2_COLUMNS, ...T4_COLUMNS]
+/** A figure as written (digits, separators, signs, placeholders): says nothing about which table it is in. */
+export const FIGURE = /^[\d.,+\-%/—－]*$/;
+
+/** What one cell says: which table, and whether it heads columns (or is a caption) rather than naming a row. */
+export interface Signal {
+  kind: TableKind;
+  /** A column header, a group header or a block caption (第二十条第（一）项). */
+  header: boolean;
+  /** A section caption written as a full-width row (三、收到和处理政府信息公开申请情况): a table starts here. */
+  caption: boolean;
+}
+
+/** 「其他」 and 「总计」 are in every table; the rest of 表三's row and column labels are its own. */
+const T3_OWN_ROWS = T3_ROWS.filter((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed');
+const T3_OWN_COLUMNS = T3_COLUMNS.filter((d) => d.key !== 'otherOrg' && d.key !== 'total');
+const T3_HEADER = /勾稽|^申请人情况$|^法人或其他组织$/;
+const T3_GROUP = /^本年度办理结果$|^不予公开$|^无法提供$|^不予处理$|^其他处理$/;
+const T4_HEADER = /^行政复议$|^行政诉讼$|未经复议|复议后起诉|^结果(?:维持|纠正)$|^尚未审结$|^其他结果$/;
+const T2_HEADER = /^第二十条|^信息内容$/;
+const CAPTIONS: [RegExp, TableKind][] = [
+  [/主动公开政府信息情况/, 'activeDisclosure'],
+  [/收到和处理.*申请情况/, 'applications'],
+  [/行政复议.*行政诉讼|行政诉讼.*行政复议/, 'reviewLitigation'],
+];
+/** One test for "could this cell say anything at all", before the tests of each table. */
+const ANY = new RegExp(
+  [...T3_OWN_ROWS, ...T3_OWN_COLUMNS, ...T2_ROWS, ...T2_COLUMNS, ...T4_COLUMNS]
     .map((d) => d.match.source)
-    .concat([
-      '勾稽关系',
-      '申请人情况',
-      '行政复议',
-      '行政诉讼',
-      '复议',
-      '第二十条',
-      '信息内容',
-      '不予公开',
-      '无法提供',
-      '不予处理',
-      '其他处理',
-    ])
+    .concat([T3_HEADER, T3_GROUP, T4_HEADER, T2_HEADER, ...CAPTIONS.map(([re]) => re)].map((re) => re.source))
     .join('|'),
 );
 
-/** The 表三 rows a label names by itself (「其他」 and 「总计」 are in other tables too). */
-const T3_OWN_ROWS = T3_ROWS.filter((d) => d.key !== 'otherHandling.other' && d.key !== 'totalProcessed');
+/** No signal: a figure or a blank (neutral), or text that names nothing of the template (other). */
+export type NoSignal = 'neutral' | 'other';
 
-/** Which standard table a grid is, from the labels in it (a 表三 part without its header counts). */
-export function classify(grid: Grid): TableKind | null {
-  let t3 = 0;
-  let t4 = 0;
-  let t2 = 0;
-  let t2structure = 0;
-  const seen = new Set<string>();
-  for (const cell of grid.cells) {
-    // A bare figure (most cells) is told from its text as it is: normalising would not change it.
-    if (cell.text.length > MAX_LABEL * 2 || FIGURE.test(cell.text)) continue;
-    const n = norm(cell.text);
-    // Figures say nothing about which table this is, and they are most of the cells.
-    if (n.length === 0 || n.length > MAX_LABEL || FIGURE.test(n)) continue;
-    const core = labelCore(cell.text);
-    if (!ANY_LABEL.test(core)) continue;
-    if (n.includes('勾稽关系') || n === '申请人情况') t3 += 3;
-    const row = findDef(T3_OWN_ROWS, core);
-    if (row && !seen.has(row.key)) {
-      seen.add(row.key);
-      t3 += 1;
-    }
-    if (/^行政复议$|^行政诉讼$|未经复议|复议后起诉/.test(core)) t4 += 2;
-    if (/^结果(维持|纠正)$|^尚未审结$/.test(core)) t4 += 1;
-    if (/^第二十条/.test(n) || core === '信息内容') t2structure += 2;
-    if (findDef(T2_COLUMNS, core) && /数量|件数|金额|增/.test(core)) t2structure += 1;
-    const t2row = findDef(T2_ROWS, core);
-    if (t2row && !seen.has(t2row.key)) {
-      seen.add(t2row.key);
-      t2 += 1;
-    }
+const memo = new Map<string, Signal | NoSignal>();
+const MEMO_LIMIT = 4096;
+
+/** The signal of one cell's text. */
+export function cellSignal(text: string): Signal | NoSignal {
+  if (text.length > MAX_LABEL * 2) return 'other';
+  // A bare figure (most cells) is told from its text as it is: normalising would not change it.
+  if (FIGURE.test(text)) return 'neutral';
+  let s = memo.get(text);
+  if (s === undefined) {
+    s = signalOf(text);
+    if (memo.size > MEMO_LIMIT) memo.clear();
+    memo.set(text, s);
   }
-  // 表二 is told by its captions and headers; a list that merely names 行政许可 a thousand times is not it.
-  t2 = t2structure >= 2 ? t2 + t2structure : 0;
-  const best = Math.max(t2, t3, t4);
-  if (best < 3) return null;
-  if (best === t3) return 'applications';
-  if (best === t4) return 'reviewLitigation';
-  return 'activeDisclosure';
+  return s;
+}
+
+function signalOf(text: string): Signal | NoSignal {
+  const n = norm(text);
+  if (n.length === 0 || FIGURE.test(n)) return 'neutral';
+  if (n.length > MAX_LABEL) return 'other';
+  const core = labelCore(text);
+  // Words every table has, captions of continuation and units say nothing of which table a row is in.
+  if (core === '' || /^(?:总计|合计|总数|小计|其他)$|^续表|^表[一二三四]$|^单位[:：]/.test(core)) return 'neutral';
+  if (!ANY.test(core) && !n.startsWith('第二十条')) return 'other';
+  for (const [re, kind] of CAPTIONS) if (re.test(core)) return { kind, header: true, caption: true };
+  if (T3_HEADER.test(core) || findDef(T3_OWN_COLUMNS, core)) return { kind: 'applications', header: true, caption: false };
+  if (T3_GROUP.test(core) || findDef(T3_OWN_ROWS, core)) return { kind: 'applications', header: false, caption: false };
+  if (T4_HEADER.test(core)) return { kind: 'reviewLitigation', header: true, caption: false };
+  // 「第二十条」 is what labelCore takes for numbering (第N条): the caption is told by its norm.
+  if (T2_HEADER.test(core) || n.startsWith('第二十条') || (findDef(T2_COLUMNS, core) && /数量|件数|金额|增|减/.test(core)))
+    return { kind: 'activeDisclosure', header: true, caption: false };
+  if (findDef(T2_ROWS, core)) return { kind: 'activeDisclosure', header: false, caption: false };
+  return 'other';
+}
+
+/** What a grid row says: the table most of its cells name (ties name none), and whether the row holds figures. */
+export interface RowSignal {
+  kind: TableKind | NoSignal;
+  header: boolean;
+  caption: boolean;
+  figures: boolean;
+}
+
+export function rowSignal(grid: Grid, r: number): RowSignal {
+  const votes = { activeDisclosure: 0, applications: 0, reviewLitigation: 0 };
+  const headers = { activeDisclosure: false, applications: false, reviewLitigation: false };
+  let caption: TableKind | null = null;
+  let text = false;
+  let figures = false;
+  for (const cell of rowCells(grid, r)) {
+    const s = cellSignal(cell.text);
+    if (s === 'neutral') {
+      if (/\d/.test(cell.text)) figures = true;
+      continue;
+    }
+    if (s === 'other') {
+      text = true;
+      continue;
+    }
+    votes[s.kind]++;
+    if (s.header) headers[s.kind] = true;
+    if (s.caption) caption = s.kind;
+  }
+  const kinds = (Object.keys(votes) as TableKind[]).filter((k) => votes[k] > 0).sort((a, b) => votes[b] - votes[a]);
+  const [best, second] = kinds;
+  if (!best || (second && votes[second] === votes[best]))
+    return { kind: text ? 'other' : 'neutral', header: false, caption: false, figures };
+  return { kind: best, header: headers[best], caption: caption === best, figures };
 }

@@ -2,6 +2,7 @@ import type { Grid, GridCell } from '../grid/grid';
 import type { Cell, CellRef, Extra, ReportRecord, TableKey } from '../record/schema';
 import { BOXED_TABLE, readBox } from '../sources/box';
 import { parseCell } from '../text/cell';
+import { toSimplified } from '../text/t2s';
 
 /** A difference between the page's labels and the template's (format.labels). */
 export interface LabelIssue {
@@ -22,6 +23,8 @@ export class ReadContext {
     reviewLitigation: [],
   };
   cellsRead = 0;
+  /** The `<table>`s a standard table was read from: its cells, or the header its cells were read by. */
+  readonly used = new Set<Element>();
   /** The table last read from and its index: cells are read table by table. */
   private last: Element | null = null;
   private lastIndex = -1;
@@ -33,12 +36,18 @@ export class ReadContext {
   /** Parse a grid cell into a record cell, remembering where it came from. */
   read(g: GridCell, table: Element, label?: string): Cell {
     this.cellsRead++;
-    const cell = parseCell(g.text);
+    let cell = parseCell(g.text);
+    // Words in a cell in traditional characters (386.5萬元) read as the same words in simplified ones; `raw` stays as shown.
+    if (cell.kind === 'text') {
+      const simplified = toSimplified(g.text);
+      if (simplified !== g.text) cell = { ...parseCell(simplified), raw: cell.raw };
+    }
     if (label) cell.label = label;
     if (table !== this.last) {
       this.last = table;
       this.lastIndex = this.tableIndex(table);
       this.boxed = table.hasAttribute(BOXED_TABLE);
+      this.used.add(table);
     }
     cell.at = { table: this.lastIndex, row: g.row, col: g.col };
     const box = this.boxed ? readBox(g.el) : undefined;
@@ -76,6 +85,11 @@ export class ReadContext {
       });
     }
     return out;
+  }
+
+  /** A table whose header a standard table was read by. */
+  use(table: Element): void {
+    this.used.add(table);
   }
 
   issue(table: TableKey, issue: LabelIssue): void {

@@ -2,48 +2,92 @@ import { type Grid, type GridCell, rowCells } from '../grid/grid';
 import type { CellTable } from '../record/schema';
 import type { Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
+import { type Band, isCaption } from './bands';
 import type { ReadContext } from './context';
 import { findDef, labelOf, T4_COLUMNS, T4_GROUPS } from './labels';
 
 const TABLE = 'reviewLitigation' as const;
 const HEADER_WORD = /行政复议|行政诉讼|起诉|维持|纠正|其他|审结|总计|合计|结果/;
 
+/** A header row of a band, with the band's width. */
+interface HeaderRow {
+  grid: Grid;
+  r: number;
+  width: number;
+}
+
+/** One column of 表四's header: its group, its leaf key (null when its label names none), the page's leaf label. */
+interface Column {
+  group: string;
+  leaf: string | null;
+  col: number;
+  found: string;
+}
+
+/** The columns that header rows (possibly of two `<table>`s of one width) name. */
+function readColumns(rows: HeaderRow[], width: number): Column[] {
+  const columns: Column[] = [];
+  for (let c = 0; c < width; c++) {
+    const chain: GridCell[] = [];
+    for (const { grid, r } of rows) {
+      const cell = grid.slots[r]?.[c];
+      if (cell && chain[chain.length - 1] !== cell) chain.push(cell);
+    }
+    const cores = chain.map((x) => labelCore(x.text));
+    const group = groupOf(cores);
+    if (!group) continue;
+    const leafCell = [...chain].reverse().find((x) => labelCore(x.text) !== '');
+    const leafCore = leafCell ? labelCore(leafCell.text) : '';
+    const leaf = findDef(T4_COLUMNS, leafCore)?.key ?? null;
+    columns.push({ group, leaf, col: c, found: leafCell ? squash(leafCell.text) : '' });
+  }
+  return columns;
+}
+
 /**
- * Read 表四: three groups of five columns under a two- or three-row header, one data row.
- * Columns are mapped by their header labels; where a leaf label is unreadable (「结果」 alone), by its
- * place within its group, and that is reported as a relabelling.
+ * Read 表四 from its bands in page order: three groups of five columns under a two- or three-row
+ * header, one data row; or a 行政复议 table and a 行政诉讼 table, or a header and its data row in
+ * separate `<table>`s. Columns are mapped by their header labels; where a leaf label is unreadable
+ * (「结果」 alone), by its place within its group, and that is reported as a relabelling. A group read
+ * once is not read again.
  */
-export function* readReviewLitigation(grids: Grid[], ctx: ReadContext): Steps<CellTable | undefined> {
-  for (const grid of grids) {
-    let header = 0;
-    for (let r = 0; r < grid.slots.length; r++) {
-      if (rowCells(grid, r).some((c) => HEADER_WORD.test(norm(c.text)))) header = r + 1;
-      else if (header > 0) break;
+export function* readReviewLitigation(bands: Band[], ctx: ReadContext): Steps<CellTable | undefined> {
+  const table: CellTable = {};
+  let columns: Column[] = [];
+  let width = 0;
+  let pending: HeaderRow[] = [];
+  for (const [b, band] of bands.entries()) {
+    const { grid } = band;
+    const heads: HeaderRow[] = [];
+    let r = band.from;
+    for (; r < band.to; r++) {
+      if (isCaption(band, r)) continue;
+      if (rowCells(grid, r).some((c) => HEADER_WORD.test(labelCore(c.text)))) heads.push({ grid, r, width: band.width });
+      else if (heads.length > 0 || pending.length > 0 || columns.length > 0) break;
     }
-    const dataRow = findDataRow(grid, header);
-    if (header === 0 || dataRow < 0) continue;
-
-    const columns: { group: string; leaf: string | null; col: number; found: string }[] = [];
-    for (let c = 0; c < grid.width; c++) {
-      const chain: GridCell[] = [];
-      for (let r = 0; r < header; r++) {
-        const cell = grid.slots[r]?.[c];
-        if (cell && chain[chain.length - 1] !== cell) chain.push(cell);
+    const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
+    let dataRow = findDataRow(grid, heads.length ? (heads[heads.length - 1] as { r: number }).r + 1 : band.from, band.to);
+    // A row of empty cells under a header (Word's closing row) is the data row only if no part follows.
+    if (dataRow >= 0 && b < bands.length - 1 && !rowCells(grid, dataRow).some((c) => /\d/.test(c.text))) dataRow = -1;
+    if (stacked.length) {
+      const own = readColumns(stacked, band.width);
+      if (own.length) {
+        columns = own;
+        width = band.width;
+        ctx.use(grid.table);
       }
-      const cores = chain.map((x) => labelCore(x.text));
-      const group = groupOf(cores);
-      if (!group) continue;
-      const leafCell = chain[chain.length - 1];
-      const leafCore = cores[cores.length - 1] ?? '';
-      const leaf = findDef(T4_COLUMNS, leafCore)?.key ?? null;
-      columns.push({ group, leaf, col: c, found: leafCell ? squash(leafCell.text) : '' });
     }
-    if (columns.length === 0) continue;
-
-    const table: CellTable = {};
+    if (dataRow < 0) {
+      // A page break right after (or inside) the header: the next part holds the data row.
+      if (heads.length) pending = stacked;
+      continue;
+    }
+    pending = [];
+    if (columns.length === 0 || width !== band.width) continue;
+    yield;
     for (const g of T4_GROUPS) {
-      yield;
       const mine = columns.filter((c) => c.group === g.key);
+      if (mine.length === 0 || table[g.key]) continue;
       const used = new Set<GridCell>();
       mine.forEach((col, i) => {
         let key = col.leaf;
@@ -75,9 +119,9 @@ export function* readReviewLitigation(grids: Grid[], ctx: ReadContext): Steps<Ce
         row[key] = ctx.read(cell, grid.table, `${g.label} / ${labelOf(T4_COLUMNS, key)}`);
       });
     }
-    for (let r = dataRow + 1; r < grid.slots.length; r++) {
+    for (let r = dataRow + 1; r < band.to; r++) {
       const cells = rowCells(grid, r).filter((c) => norm(c.text) !== '');
-      if (cells.length === 0) continue;
+      if (cells.length === 0 || isCaption(band, r)) continue;
       const label = `第${r + 1}行`;
       ctx.extras.push({
         table: TABLE,
@@ -87,9 +131,8 @@ export function* readReviewLitigation(grids: Grid[], ctx: ReadContext): Steps<Ce
       });
       ctx.issue(TABLE, { kind: 'extra', what: 'row', label });
     }
-    return table;
   }
-  return undefined;
+  return Object.keys(table).length ? table : undefined;
 }
 
 function groupOf(cores: string[]): string | null {
@@ -101,8 +144,8 @@ function groupOf(cores: string[]): string | null {
   return cores.some((c) => /^行政复议$/.test(c)) ? 'review' : null;
 }
 
-function findDataRow(grid: Grid, from: number): number {
-  for (let r = from; r < grid.slots.length; r++) {
+function findDataRow(grid: Grid, from: number, to: number): number {
+  for (let r = from; r < to; r++) {
     const cells = rowCells(grid, r);
     if (cells.some((c) => /\d/.test(c.text)) || cells.length >= 10) return r;
   }

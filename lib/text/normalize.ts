@@ -1,17 +1,20 @@
 import { toSimplified } from './t2s';
 
-const SPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-/** What `norm` drops: white space (as SPACE) and quotes, in one pass. */
-const DROPPED = /[\s\u00a0\u3000\u200b\ufeff"'“”‘’「」『』]+/g;
+/** Characters that take no room: zero-width space, non-joiner and joiner, word joiner, soft hyphen, BOM. */
+const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+const SPACE = /[\s\u00a0\u3000]+/g;
+/** What `norm` drops: white space (as SPACE), invisible characters and quotes, in one pass. */
+const DROPPED = /[\s\u00a0\u3000\u200b-\u200d\u2060\u00ad\ufeff"'“”‘’「」『』]+/g;
 
-/** Collapse white space (incl. &nbsp; and the ideographic space) and trim. */
+/** The text as shown: invisible characters dropped, white space (incl. &nbsp; and the ideographic space) collapsed, trimmed. */
 export function squash(s: string): string {
-  return s.replace(SPACE, ' ').trim();
+  return (HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s).replace(SPACE, ' ').trim();
 }
 
 /**
- * The form every label is compared in: NFKC (full-width digits, letters and brackets become
- * half-width: （一）→ (一)), traditional → simplified, no white space, no quotes.
+ * The form all text is compared in: NFKC (full-width digits, letters and brackets become
+ * half-width: （一）→ (一)), traditional → simplified, no white space, no invisible characters, no quotes.
  */
 export function norm(s: string): string {
   // Most table cells are short ASCII ("0", "12"): NFKC and t2s leave those as they are.
@@ -40,14 +43,27 @@ const CACHE_LIMIT = 4096;
 /** Longer than a label can be (MAX_LABEL, tables/classify.ts, is 80): not memoised. */
 const MEMO_LENGTH = 160;
 
-const NUMBERING =
-  /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|[①-⑳⑴-⒇]|第[一二三四五六七八九十]+[项条])+/;
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|第[一二三四五六七八九十]+[项条])+/;
+/** Circled and parenthesised numbers as numbering, before NFKC makes them digits like any other. */
+const CIRCLED_NUMBERING = /^[\s\u3000]*[\u2460-\u249b\u24ea\u24f5-\u24fe\u2776-\u2793]/;
+/** Footnote marks after a label: circled numbers and superscript digits (NFKC would make them digits too). */
+const TRAILING_MARKS = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2776-\u2793\s\u3000]+$/;
+/** Footnote marks anywhere in a (normalised) label. */
+const MARKS = /[*※†‡#▲△☆★◆◇●○■□]+/g;
+/** A unit or a note in brackets: （件） (万元) （单位：件） 【注1】, after NFKC. */
+const UNIT =
+  /[(【〔[](?:(?:单位|计量单位)[:：]?)?(?:件|项|个|万元|元|人次|次|条|宗|起|家|份|篇|%|个数|数量)[)】〕\]]|[(【〔[]注\d*[)】〕\]]/g;
 
-/** A normalised label without its leading numbering (一、 (一) 1. ①). */
+/**
+ * A label as the template's labels are compared: normalised (`norm`), without its leading numbering
+ * (一、 (一) 1. ①), footnote marks (* ※ ① ¹), and units or notes in brackets (（件） (万元)).
+ * 「（七）总计（件）」 and 「合　计※」 are 「总计」 and 「合计」 like 「（七）总计」.
+ */
 export function labelCore(s: string): string {
   let c = coreCache.get(s);
   if (c === undefined) {
-    c = norm(s).replace(NUMBERING, '');
+    const bare = s.replace(CIRCLED_NUMBERING, '').replace(TRAILING_MARKS, '');
+    c = norm(bare).replace(MARKS, '').replace(UNIT, '').replace(NUMBERING, '');
     if (coreCache.size > CACHE_LIMIT) coreCache.clear();
     coreCache.set(s, c);
   }
