@@ -1,35 +1,35 @@
 /**
  * One saved page → its record, in whichever thread runs it (the command's own, or a worker's).
+ * A page that cannot be read or is refused gets a record saying why: this never throws for a page.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analyze';
 import type { ReportRecord } from '../lib/record/schema';
-import { loadPage } from './load';
+import { loadPage, type Page } from './load';
+import { PageProblem, problemRecord } from './problem';
 
-/** A problem with what the user asked for (a file that cannot be read, a bad option): exit 2. */
-export class UsageError extends Error {}
+/** A thrown value as this page's problem (a stack overflow anywhere in reading it is the page's, not the run's). */
+function asProblem(e: unknown): PageProblem {
+  if (e instanceof PageProblem) return e;
+  const why = e instanceof RangeError ? '页面结构过深，超出调用栈' : `出错：${e instanceof Error ? e.message : String(e)}`;
+  return new PageProblem('source.parse:page', `无法读取这个页面：${why}。`);
+}
 
-export const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  EIO: 'input/output error',
-};
+function analyzePage(page: Page, capturedAt: string, previous?: ReportRecord): ReportRecord {
+  return analyze(page.dom.window.document, { url: page.url, capturedAt, ...(previous ? { previous } : {}) }).record;
+}
 
 export async function analyzeFile(file: string, capturedAt: string, previous?: ReportRecord): Promise<ReportRecord> {
-  let page: Awaited<ReturnType<typeof loadPage>>;
+  let page: Page;
   try {
     page = await loadPage(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot read ${file}: ${REASONS[code] ?? (e as Error).message}`);
+    return problemRecord(file, capturedAt, asProblem(e));
   }
-  const { dom, url } = page;
+  const { dom } = page;
   try {
-    const opts = { url, capturedAt, ...(previous ? { previous } : {}) };
-    const record = analyze(dom.window.document, opts).record;
+    const record = analyzePage(page, capturedAt, previous);
     if (record.report.isReport || record.report.isTemplate) return record;
     // A saved page whose report sits in a same-origin frame: the frame was saved as a local file.
     for (const frame of Array.from(dom.window.document.querySelectorAll('iframe[src], frame[src]'))) {
@@ -38,13 +38,15 @@ export async function analyzeFile(file: string, capturedAt: string, previous?: R
       const inner = await loadPage(fileURLToPath(src)).catch(() => null);
       if (!inner) continue;
       try {
-        const framed = analyze(inner.dom.window.document, opts).record;
+        const framed = analyzePage({ ...inner, url: page.url }, capturedAt, previous);
         if (framed.report.isReport) return framed;
       } finally {
         inner.dom.window.close();
       }
     }
     return record;
+  } catch (e) {
+    return problemRecord(file, capturedAt, asProblem(e));
   } finally {
     dom.window.close();
   }
@@ -65,10 +67,14 @@ export interface Meta {
   year?: number;
 }
 
+export function metaOf(record: ReportRecord): Meta {
+  const { isReport, agency, year } = record.report;
+  return { isReport, ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
+}
+
 export async function runJob(job: Job): Promise<Meta> {
   const previous = job.previous ? (JSON.parse(await readFile(job.previous, 'utf8')) as ReportRecord) : undefined;
   const record = await analyzeFile(job.file, job.capturedAt, previous);
   await writeFile(job.out, JSON.stringify(record));
-  const { isReport, agency, year } = record.report;
-  return { isReport, ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
+  return metaOf(record);
 }

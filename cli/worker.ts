@@ -1,6 +1,6 @@
 /** Runs the pages the command gives this worker thread, one at a time (see pool.ts). */
 import { parentPort } from 'node:worker_threads';
-import { type Job, runJob, UsageError } from './file';
+import { type Job, runJob } from './file';
 import type { Reply } from './pool';
 
 const port = parentPort;
@@ -10,7 +10,9 @@ port.on('message', async ({ index, job }: { index: number; job: Job }) => {
   try {
     reply = { index, meta: await runJob(job) };
   } catch (e) {
-    reply = { index, error: e instanceof Error ? e.message : String(e), usage: e instanceof UsageError };
+    // Only the scratch folder can fail here (a page's problems are its record).
+    reply = { index, error: e instanceof Error ? e.message : String(e) };
   }
   port.postMessage(reply);
 });
+port.postMessage({ ready: true } satisfies Reply);

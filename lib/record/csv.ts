@@ -10,8 +10,21 @@ const TABLES: { key: TableKey; rows: Parameters<typeof labelOf>[0]; cols: Parame
 
 export const CSV_HEADER = ['agency', 'year', 'url', 'table', 'rowKey', 'rowLabel', 'columnKey', 'columnLabel', 'value', 'raw', 'kind'];
 
-function field(v: string | number | null | undefined): string {
+/**
+ * Text a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (OWASP's list for CSV injection). Such a text field is written with a single quote before
+ * it, and quoted, so Excel, LibreOffice and Google Sheets show it as text. Two kinds of text that
+ * start so are left as they are, because a spreadsheet can only read them as what they say: a
+ * signed number (a `raw` of "-8" or "+1,200", read as that number, as "8" is) and a lone "-" (the
+ * usual placeholder). Numbers (`value`, `year`) are never touched.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const HARMLESS = /^(?:[+-]\d[\d,]*(?:\.\d+)?|-)$/;
+
+/** One CSV field (RFC 4180 quoting), text neutralised as above. */
+export function csvField(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s) && !HARMLESS.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -43,7 +56,7 @@ export function csvRows(records: ReportRecord[]): (string | number | null)[][] {
   return rows;
 }
 
-const line = (row: (string | number | null)[]) => `${row.map(field).join(',')}\r\n`;
+const line = (row: (string | number | null)[]) => `${row.map(csvField).join(',')}\r\n`;
 
 /** The header line of the CSV (RFC 4180, CRLF), with the UTF-8 byte-order mark when `bom` (so Excel shows Chinese). */
 export function csvHeader({ bom = false } = {}): string {
