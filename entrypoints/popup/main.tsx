@@ -13,7 +13,7 @@ import {
   downloadBlob,
   downloadText,
   type ExportKind,
-  exportRecords,
+  exportAndSave,
   historyFileName,
   recordExport,
 } from '@/utils/exports';
@@ -144,13 +144,11 @@ function App() {
   const exportAll = (kind: ExportKind) => {
     const keys = [...(history?.entries ?? []), ...(history?.pending ?? [])].map((e) => e.key);
     setExporting({ done: 0, total: keys.length });
-    void exportRecords(kind, keys, { onProgress: setExporting })
-      .then((file) => {
-        downloadBlob(file.fileName, file.blob);
-        say([t('exports.done', file.count), ...(file.missing ? [t('exports.missing', file.missing)] : [])].join(' '));
-      })
-      .catch((e: unknown) => say(t('exports.failed', [e instanceof Error ? e.message : String(e)])))
-      .finally(() => setExporting(null));
+    void exportAndSave(kind, keys, downloadBlob, { onProgress: setExporting }).then((end) => {
+      setExporting(null);
+      if (!end.ok) say(t('exports.failed', [end.error]));
+      else say([t('exports.done', end.count), ...(end.missing ? [t('exports.missing', end.missing)] : [])].join(' '));
+    });
   };
 
   const forgetUndo = () => {

@@ -6,6 +6,7 @@ import {
   copyTable,
   csvFileName,
   downloadText,
+  exportAndSave,
   FINDINGS_HEADER,
   findingRows,
   findingsCsv,
@@ -214,5 +215,61 @@ describe('the findings export (问题清单)', () => {
     const json = recordExport(typo, 'json', reviews);
     expect((JSON.parse(await json.blob.text()) as ReportRecord).review).toEqual(reviews);
     expect(json.fileName).toBe(recordFileName(typo));
+  });
+});
+
+describe('an export of many records that fails', () => {
+  it('says why and saves nothing, never throwing at the page that asked', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const { saveRecord } = await import('../../utils/history');
+    await saveRecord(record);
+    const inner = fakeBrowser.storage.local;
+    const failing = {
+      get: async (keys: unknown) => {
+        if (Array.isArray(keys) && keys.some((k) => String(k).startsWith('nianbao:report:'))) throw new Error('IO error: disk');
+        return inner.get(keys as string[]);
+      },
+      set: inner.set.bind(inner),
+      remove: inner.remove.bind(inner),
+      getKeys: async () => Object.keys(await inner.get(null)),
+    } as unknown as NonNullable<Parameters<typeof exportAndSave>[3]>['area'];
+    const save = vi.fn();
+    const keys = Object.keys(await inner.get(null)).filter((k) => k.startsWith('nianbao:report:'));
+    expect(await exportAndSave('json', keys, save, { area: failing })).toEqual({ ok: false, error: 'IO error: disk' });
+    expect(save).not.toHaveBeenCalled();
+    const done = await exportAndSave('csv', keys, save);
+    expect(done).toMatchObject({ ok: true, count: 1, missing: 0 });
+    expect(save).toHaveBeenCalledOnce();
+  });
+});
+
+describe('formula injection', () => {
+  it('neutralises text that a spreadsheet would run, in the findings export too (numbers stay numbers)', () => {
+    const evil: ReportRecord = {
+      ...record,
+      report: { ...record.report, agency: '=HYPERLINK("http://evil")' },
+      findings: [
+        {
+          id: 'x:1',
+          rule: 'x',
+          status: 'fail',
+          severity: 'error',
+          message: '@SUM(A1)',
+          quote: '+1+1',
+          actual: -3,
+          expected: 4,
+          difference: -7,
+          cells: [],
+        },
+      ],
+    };
+    const [header, row] = parseCsv(findingsCsv([evil]));
+    const cell = (name: string) => row?.[(header as string[]).indexOf(name)];
+    expect(cell('agency')).toBe(`'=HYPERLINK("http://evil")`);
+    expect(cell('finding')).toBe("'@SUM(A1)");
+    expect(cell('quote')).toBe("'+1+1");
+    expect(cell('actual')).toBe('-3');
+    expect(cell('difference')).toBe('-7');
   });
 });

@@ -64,3 +64,25 @@ export async function exportRecords(kind: ExportKind, keys: readonly string[], o
   if (kind === 'json') piece(jsonArray.close(count === 0));
   return { blob: new Blob(parts, { type: exportType(kind) }), fileName: historyFileName(kind, opts.now), count, missing };
 }
+
+/** How an export of many records ended: the file was saved (with what was left out), or why it was not. */
+export type ExportOutcome = { ok: true; fileName: string; count: number; missing: number } | { ok: false; error: string };
+
+/**
+ * Export and hand the file to `save` (a download); never rejects, so the page that asked can always
+ * say what happened: a storage read that fails half-way, a Blob the browser refuses.
+ */
+export async function exportAndSave(
+  kind: ExportKind,
+  keys: readonly string[],
+  save: (fileName: string, blob: Blob) => void,
+  opts: ExportOptions = {},
+): Promise<ExportOutcome> {
+  try {
+    const file = await exportRecords(kind, keys, opts);
+    save(file.fileName, file.blob);
+    return { ok: true, fileName: file.fileName, count: file.count, missing: file.missing };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message || e.name : String(e) };
+  }
+}

@@ -3,7 +3,15 @@
  * long form, and the findings as 问题清单) of one record or of the whole history, downloaded with one
  * click, and the tables copied to the clipboard. This file only gathers the parts.
  */
-export { type Exported, type ExportOptions, type ExportProgress, exportRecords, withVerdicts } from './all';
+export {
+  type Exported,
+  type ExportOptions,
+  type ExportOutcome,
+  type ExportProgress,
+  exportAndSave,
+  exportRecords,
+  withVerdicts,
+} from './all';
 export { clipboardTable, copyTable } from './clipboard';
 export { csvLine, recordsCsv } from './csv';
 export { downloadBlob, downloadText } from './download';
