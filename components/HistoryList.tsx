@@ -6,7 +6,14 @@
 import { useState } from 'preact/hooks';
 import type { ExportKind } from '@/utils/exports/files';
 import { searchHistory } from '@/utils/history/search';
-import { type AsideEntry, identityOfKey, type Listing, type PendingEntry, type RecordSummary } from '@/utils/history/summary';
+import {
+  type AsideEntry,
+  identityOfKey,
+  type Listing,
+  type PendingEntry,
+  type RecordSummary,
+  summaryIdentity,
+} from '@/utils/history/summary';
 import { t } from './text';
 
 /** Entries shown before "show more": a 5,000-record history renders in a blink. */
@@ -107,7 +114,7 @@ export function HistoryList(p: HistoryProps) {
 function Entry(p: HistoryProps & { entry: RecordSummary | PendingEntry }) {
   const { entry } = p;
   const summary = isSummary(entry) ? entry : null;
-  const tally = p.history?.reviews[identityOfKey(entry.key)];
+  const tally = p.history?.reviews[summary ? summaryIdentity(summary) : identityOfKey(entry.key)];
   const label = entry.agency ?? summary?.title ?? entry.url ?? entry.key;
   const name = `${label} ${entry.year ?? ''}`.trim();
   const meta = [

@@ -71,10 +71,11 @@ export interface ToBackground {
    */
   'nianbao:status': { request: { tabId: number; start?: boolean }; reply: GuestStatus | null };
   /**
-   * From a page of the extension (the popup): the history has records its index does not describe,
-   * or records under old keys; bring it in line, in the background. Answered when it is done.
+   * From a page of the extension (the popup): the history has records its index does not describe
+   * (or summaries from before identities); bring it in line, in the background. Answered at once,
+   * true: the repair runs (one at a time) and the index it writes tells the pages how far it is.
    */
-  'nianbao:repair': { request: Nothing; reply: { repaired: number; aside: number } };
+  'nianbao:repair': { request: Nothing; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }

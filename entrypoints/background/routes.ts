@@ -79,7 +79,12 @@ export function routes(looks: Looks, loads: TabLoads, saves: HistorySaves): Hand
 
     'nianbao:previous': (msg) => findPrevious(msg.agency, msg.year),
 
-    'nianbao:repair': () => repairOnce(),
+    // Answered at once: a message answered after 5 minutes would end the service worker, and a cold
+    // repair of 5,000 records reads for about a minute.
+    'nianbao:repair': () => {
+      void repairOnce().catch(() => undefined);
+      return true;
+    },
 
     'nianbao:hello': async (_, sender) => {
       const tabId = sender.tab?.id;

@@ -84,7 +84,7 @@ function App() {
           repairAsked.current = true;
           void toBackground({ type: 'nianbao:repair' })
             // No background to answer (it is restarting): the popup repairs, for as long as it is open.
-            .then((done) => done ?? repairHistory())
+            .then((running) => (running ? undefined : repairHistory()))
             .catch(() => undefined)
             .finally(() => {
               repairAsked.current = false;

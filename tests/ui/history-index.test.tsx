@@ -165,7 +165,7 @@ describe('a history of 5,000 records', { timeout: 60_000 }, () => {
     records = Array.from({ length: N }, (_, i) => makeRecord(i));
   });
 
-  it('lists the old layout at once from its keys, then the repair moves it under identities in batches', async () => {
+  it('lists the old layout at once from its keys, then the repair summarises it in batches, moving nothing', async () => {
     await storeOld(records);
     const recordBytes = records.reduce((n, r) => n + bytesOf(r), 0);
     const s = counted();
@@ -185,25 +185,23 @@ describe('a history of 5,000 records', { timeout: 60_000 }, () => {
     expect(view.root.querySelectorAll('.entry[data-pending]')).toHaveLength(5);
     unmount(view.root);
 
-    // The repair: a batch of records at a time, each batch written in one set with the index.
+    // The repair: a batch of records read at a time, summarised into the index; no record is written.
     s.reset();
     const progress: number[] = [];
     expect(await repairHistory(s.area, { onProgress: (p) => progress.push(p.done) })).toEqual({ repaired: N, aside: 0 });
-    expect(s.recordReads().filter((r) => (r.keys as string[]).every((k) => k.startsWith(RECORD_PREFIX))).length).toBeGreaterThanOrEqual(
-      N / READ_BATCH,
-    );
+    expect(s.recordReads()).toHaveLength(N / READ_BATCH);
     expect(s.recordReads().every((r) => Array.isArray(r.keys) && r.keys.length <= READ_BATCH)).toBe(true);
     expect(s.keysRead()).not.toContain('(everything)');
     expect(progress).toHaveLength(N / READ_BATCH);
     expect(progress.at(-1)).toBe(N);
-    expect(s.writes.every((w) => w.includes(INDEX_KEY))).toBe(true);
+    expect(s.writes.every((w) => w.length === 1 && w[0] === INDEX_KEY)).toBe(true);
     const raw = await stored();
     expect(
       Object.keys(raw)
         .filter((k) => k.startsWith(RECORD_PREFIX))
         .sort(),
-    ).toEqual(records.map(recordKey).sort());
-    expect(raw[recordKey(records[7] as ReportRecord)]).toEqual(records[7]);
+    ).toEqual(records.map(addressKey).sort());
+    expect(raw[addressKey(records[7] as ReportRecord)]).toEqual(records[7]);
     expect((raw[INDEX_KEY] as { entries: RecordSummary[] }).entries).toHaveLength(N);
 
     // Every later listing reads the index and nothing else: one read, no record key.
@@ -220,9 +218,11 @@ describe('a history of 5,000 records', { timeout: 60_000 }, () => {
     expect(s.bytesRead()).toBeLessThan(recordBytes / 5);
 
     // Newest first, with what the list shows: name, year, both dates, counts.
-    expect(listing.entries[0]).toEqual(summarize(records[N - 1] as ReportRecord));
+    const last = records[N - 1] as ReportRecord;
+    expect(listing.entries[0]).toEqual(summarize(last, addressKey(last)));
+    expect(listing.entries[0]?.identity).toBe('report:测试第999局|2019');
     expect(listing.entries[0]?.publishedAt).toBe('2020-01-16');
-    expect(listing.entries.at(-1)).toEqual(summarize(records[0] as ReportRecord));
+    expect(listing.entries.at(-1)).toEqual(summarize(records[0] as ReportRecord, addressKey(records[0] as ReportRecord)));
     expect(listing.entries[0]?.counts).toEqual(countFindings((records[N - 1] as ReportRecord).findings));
 
     // Searching works on the summaries: no storage read at all.
@@ -505,20 +505,22 @@ describe('corrupt records', () => {
 });
 
 describe('the old layout (records under their addresses)', () => {
-  it('migrates: every valid record moved under its identity, a corrupt one set aside, the index written', async () => {
+  it('is summarised where it is: every valid record listed under its key, a corrupt one set aside, the index written', async () => {
     await storeOld([y2022, y2023, base]);
     await local().set({ [`${RECORD_PREFIX}http://x.gov.cn/old`]: { schemaVersion: 1, source: 'gone' } });
     expect((await stored())[INDEX_KEY]).toBeUndefined();
 
     await repairHistory();
     const listing = await listHistory();
-    expect(listing.entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023), recordKey(base)].sort());
+    expect(listing.entries.map((e) => e.key).sort()).toEqual([addressKey(y2022), addressKey(y2023), addressKey(base)].sort());
+    expect(listing.entries.map((e) => e.identity).sort()).toEqual(
+      [recordKey(y2022), recordKey(y2023), recordKey(base)].map((k) => k.slice(RECORD_PREFIX.length)).sort(),
+    );
     expect(listing.aside.map((a) => a.from)).toEqual([`${RECORD_PREFIX}http://x.gov.cn/old`]);
     const raw = await stored();
     expect((raw[INDEX_KEY] as { entries: RecordSummary[] }).entries).toHaveLength(3);
-    // The records themselves are the same, under their new keys; the old keys are gone.
-    expect(raw[recordKey(y2022)]).toEqual(y2022);
-    expect(raw[addressKey(y2022)]).toBeUndefined();
+    // The records themselves are untouched.
+    expect(raw[addressKey(y2022)]).toEqual(y2022);
 
     const s = counted();
     await listHistory(s.area);
@@ -526,17 +528,38 @@ describe('the old layout (records under their addresses)', () => {
     expect(s.writes).toEqual([]);
   });
 
-  it('with an index of the old keys lists it at once, with everything the index knows', async () => {
+  it('with an index of before identities lists it at once, with everything it knows; the repair adds the identities without a record read', async () => {
     await storeOld([y2022, y2023]);
-    await local().set({ [INDEX_KEY]: { version: 1, entries: [summarize(y2022, addressKey(y2022)), summarize(y2023, addressKey(y2023))] } });
+    const old = (r: ReportRecord) => {
+      const { identity: _, ...rest } = summarize(r, addressKey(r));
+      return rest;
+    };
+    await local().set({ [INDEX_KEY]: { version: 1, entries: [old(y2022), old(y2023)] } });
     const listing = await listHistory();
     expect(listing.entries.map((e) => e.agency)).toEqual([y2023.report.agency, y2022.report.agency]);
     expect(listing.pending).toEqual([]);
     expect(needsRepair(listing)).toBe(true);
-    await repairHistory();
+    const s = counted();
+    await repairHistory(s.area);
+    expect(s.recordReads()).toEqual([]);
     const after = await listHistory();
-    expect(after.entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023)].sort());
+    expect(after.entries.map((e) => e.identity).sort()).toEqual(
+      [recordKey(y2022), recordKey(y2023)].map((k) => k.slice(RECORD_PREFIX.length)).sort(),
+    );
     expect(needsRepair(after)).toBe(false);
+  });
+
+  it('gives way to a new reading of the same report, which replaces its entry', async () => {
+    await storeOld([y2022, base]);
+    await repairHistory();
+    await saveRecord({
+      ...y2022,
+      source: { ...y2022.source, url: `${y2022.source.url}?from=search`, capturedAt: '2026-01-01T00:00:00.000Z' },
+    });
+    const raw = await stored();
+    expect(raw[addressKey(y2022)]).toBeUndefined();
+    expect((raw[recordKey(y2022)] as ReportRecord).source.capturedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect((await listHistory()).entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), addressKey(base)].sort());
   });
 
   it('keeps the older records when a save comes first', async () => {
@@ -544,7 +567,7 @@ describe('the old layout (records under their addresses)', () => {
     await saveRecord(y2023);
     expect((await listHistory()).pending.map((e) => e.key).sort()).toEqual([addressKey(y2022), addressKey(base)].sort());
     await repairHistory();
-    expect((await listHistory()).entries.map((e) => e.key).sort()).toEqual([recordKey(y2022), recordKey(y2023), recordKey(base)].sort());
+    expect((await listHistory()).entries.map((e) => e.key).sort()).toEqual([addressKey(y2022), recordKey(y2023), addressKey(base)].sort());
   });
 
   it('also works where storage cannot list its keys (the whole area is read instead)', async () => {

@@ -2,12 +2,13 @@
  * The history of reports seen, in `browser.storage.local` (the keys and shapes: summary.ts):
  *
  * - `nianbao:report:<identity>`: one plain `ReportRecord` per report (identity.ts: its body and year,
- *   else its address without fragment and tracking parameters), validated with the schema on the way
- *   in (what fails is saved in part, salvage.ts) and on the way out;
+ *   else its address without fragment and tracking parameters; records from before identities stay
+ *   under their address until read again), validated with the schema on the way in (what fails is
+ *   saved in part, salvage.ts) and on the way out;
  * - `nianbao:index`: one small summary per stored record, written in the same `set` as the record it
  *   describes. The popup lists and searches the index alone, at once (listing.ts); a full record is
  *   read only when it is opened, exported or wanted as last year's report; records the index does not
- *   describe, and those under the old address keys, are handled in the background (repair.ts);
+ *   describe are summarised in the background (repair.ts);
  * - `nianbao:aside:<…>`: what could not be kept as a record, moved aside whole, never dropped; the
  *   popup says so (aside.ts).
  *
@@ -43,11 +44,11 @@ export {
   INDEX_KEY,
   INDEX_VERSION,
   identityOfKey,
-  isAddressKey,
   type Listing,
   type PendingEntry,
   RECORD_PREFIX,
   type RecordSummary,
   recordKey,
   summarize,
+  summaryIdentity,
 } from './summary';

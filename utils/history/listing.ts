@@ -13,7 +13,6 @@ import {
   ASIDE_PREFIX,
   type AsideEntry,
   INDEX_KEY,
-  isAddressKey,
   type Listing,
   pendingOf,
   RECORD_PREFIX,
@@ -76,9 +75,11 @@ export async function listNow(area: Area): Promise<Listing> {
   return { entries: sortNewestFirst([...entries]), pending, aside, reviews };
 }
 
-/** Whether the repair has work: records not summarised yet, or records under the old address keys. */
-export const needsRepair = (l: Pick<Listing, 'entries' | 'pending'>): boolean =>
-  l.pending.length > 0 || l.entries.some((e) => isAddressKey(e.key));
+/** Whether the repair has work: records not summarised yet, summaries without their identity, two entries of one report. */
+export function needsRepair(l: Pick<Listing, 'entries' | 'pending'>): boolean {
+  if (l.pending.length > 0 || l.entries.some((e) => e.identity === undefined)) return true;
+  return new Set(l.entries.map((e) => e.identity)).size !== l.entries.length;
+}
 
 /** Whether a change of these storage keys changes what a listing shows (a preference does not). */
 export const historyChanged = (keys: readonly string[]): boolean =>

@@ -27,6 +27,7 @@ import {
   recordKey,
   sortNewestFirst,
   summarize,
+  summaryIdentity,
 } from './summary';
 
 /** The history as the popup lists it, at once: summaries newest first, records not summarised yet, what was set aside, verdicts. */
@@ -62,7 +63,10 @@ export async function saveRecord(value: unknown, area: Area = browser.storage.lo
     const raw = (await area.get([INDEX_KEY])) as Record<string, unknown>;
     const { read } = await indexOrAside(raw[INDEX_KEY], area);
     const entries = read.ok ? read.index.entries : [];
-    const next = [...entries.filter((e) => e.key !== key), summarize(s.record, key)];
+    // The report's earlier reading, wherever it is kept (an address key from before identities): this one replaces it.
+    const identity = identityOfKey(key);
+    const replaced = entries.filter((e) => e.key !== key && summaryIdentity(e) === identity).map((e) => e.key);
+    const next = [...entries.filter((e) => e.key !== key && !replaced.includes(e.key)), summarize(s.record, key)];
     const write: Record<string, unknown> = { [key]: s.record, [INDEX_KEY]: indexValue(next) };
     let note: AsideEntry | undefined;
     if (s.dropped.length) {
@@ -73,6 +77,7 @@ export async function saveRecord(value: unknown, area: Area = browser.storage.lo
     }
     // One `set`: the record, its summary and its note are stored together or not at all.
     await area.set(write);
+    if (replaced.length) await area.remove(replaced);
     return { key, record: s.record, ...(note ? { aside: note } : {}) };
   });
 }
@@ -176,7 +181,12 @@ export async function removeEntries(keys: string[], area: Area = browser.storage
   if (!keys.length) return { values: {}, summaries: [] };
   return exclusive(async () => {
     const records = keys.filter((k) => k.startsWith(RECORD_PREFIX));
-    const reviews = records.map((k) => REVIEW_PREFIX + identityOfKey(k));
+    const read = await readIndex(area);
+    const known = new Map((read.ok ? read.index.entries : []).map((e) => [e.key, e]));
+    const reviews = records.map((k) => {
+      const s = known.get(k);
+      return REVIEW_PREFIX + (s ? summaryIdentity(s) : identityOfKey(k));
+    });
     const all = [...keys, ...reviews];
     const values = Object.fromEntries(Object.entries((await area.get(all)) as Record<string, unknown>).filter(([, v]) => v !== undefined));
     // The index first: a failure before the records go leaves them unlisted, and the repair lists them again.
@@ -220,8 +230,13 @@ export async function findPrevious(agency: string, year: number, area: Area = br
   }
   const read = await readIndex(area);
   const entries = read.ok ? read.index.entries : [];
+  const wanted = identityOfKey(direct);
   const candidates = sortNewestFirst(
-    entries.filter((e) => e.key !== direct && e.year === year - 1 && e.agency !== undefined && sameAgency(e.agency, agency)),
+    entries.filter(
+      (e) =>
+        e.key !== direct &&
+        (summaryIdentity(e) === wanted || (e.year === year - 1 && e.agency !== undefined && sameAgency(e.agency, agency))),
+    ),
   );
   for (const c of candidates) {
     const found = await readRecord(c.key, area);

@@ -6,9 +6,15 @@
 import { z } from 'zod';
 import type { ReportRecord } from '@/lib';
 import { countFindings } from '@/utils/findings';
-import { reportIdentity } from './identity';
+import { canonicalUrl, foldAgency, reportIdentity } from './identity';
 
-/** `nianbao:report:<identity>`: one plain `ReportRecord` per report (identity.ts). */
+/**
+ * `nianbao:report:<identity>`: one plain `ReportRecord` per report (identity.ts). Records saved
+ * before identities stay under `nianbao:report:<url>` until their report is read again: moving
+ * 5,000 records of 100 KB would rewrite ~500 MB (chrome.storage reads ~10 ms and writes ~9 ms a
+ * record), so the index carries each record's identity instead, and a reading replaces its report's
+ * entry wherever it is stored.
+ */
 export const RECORD_PREFIX = 'nianbao:report:';
 /** `nianbao:aside:<…>` (or the index's key): what could not be kept as a record, kept whole beside the history. */
 export const ASIDE_PREFIX = 'nianbao:aside:';
@@ -36,6 +42,8 @@ export const RecordSummary = z.object({
   /** When the report was published, as the page says (`source.publishedAt`). */
   publishedAt: z.string().optional(),
   counts: CountsSchema,
+  /** The report's identity (identity.ts); summaries written before it was kept get it from the repair. */
+  identity: z.string().optional(),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -100,21 +108,28 @@ export interface Listing {
 
 export const emptyListing = (): Listing => ({ entries: [], pending: [], aside: [], reviews: {} });
 
-/** The key of a record: its report's identity, so the same report at another address is one entry. */
+/** The key a record is saved under: its report's identity, so the same report at another address is one entry. */
 export const recordKey = (record: ReportRecord): string => RECORD_PREFIX + reportIdentity(record);
 
-/** The report identity a record key stands for. */
-export const identityOfKey = (key: string): string => key.slice(RECORD_PREFIX.length);
+/** The report identity a key of this version stands for (an old `nianbao:report:<url>` key gives its address's). */
+export const identityOfKey = (key: string): string => {
+  const id = key.slice(RECORD_PREFIX.length);
+  return /^(?:report|url):/.test(id) ? id : `url:${canonicalUrl(id)}`;
+};
 
 /**
- * A key of the layout before identities (`nianbao:report:<url>`): the repair moves its record under
- * its identity. Identities start with `report:` or `url:`; a page address never does.
+ * The identity of the report a summary describes: kept in it, else (a summary from before) worked
+ * out as reportIdentity does, from the body and year, else the address. History records are reports.
  */
-export const isAddressKey = (key: string): boolean => key.startsWith(RECORD_PREFIX) && !/^(?:report|url):/.test(identityOfKey(key));
+export function summaryIdentity(s: Pick<RecordSummary, 'identity' | 'agency' | 'year' | 'url'>): string {
+  if (s.identity) return s.identity;
+  if (s.agency && s.year !== undefined) return `report:${foldAgency(s.agency)}|${s.year}`;
+  return `url:${canonicalUrl(s.url)}`;
+}
 
 /** What a key alone says of its record: the address (old keys, `url:` identities) or the body and year. */
 export function pendingOf(key: string): PendingEntry {
-  const id = identityOfKey(key);
+  const id = key.slice(RECORD_PREFIX.length);
   if (id.startsWith('url:')) return { key, url: id.slice(4) };
   const m = /^report:(.*)\|(\d{4})$/.exec(id);
   if (m) return { key, agency: m[1] as string, year: Number(m[2]) };
@@ -132,6 +147,7 @@ export function summarize(record: ReportRecord, key: string = recordKey(record))
     capturedAt: record.source.capturedAt,
     ...(record.source.publishedAt !== undefined ? { publishedAt: record.source.publishedAt } : {}),
     counts: { error: c.error, warning: c.warning, info: c.info, na: c.na, pass: c.pass },
+    identity: reportIdentity(record),
   };
 }
 
