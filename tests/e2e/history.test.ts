@@ -27,9 +27,10 @@ it('history survives a browser restart (same profile)', async () => {
   open.splice(open.indexOf(first), 1);
 
   const again = await start(first.profile);
+  // One record per report, under its body and year.
   expect((await storedKeys(again)).sort()).toEqual([
-    'nianbao:report:http://www.fixtures.gov.cn/ndbg/seed001-plain.html',
-    'nianbao:report:http://www.fixtures.gov.cn/ndbg/typo-suspect.html',
+    'nianbao:report:report:南湖区人民政府办公室|2023',
+    'nianbao:report:report:鼓楼区自然资源和规划局|2023',
   ]);
   // The popup lists both, read back through the schema.
   const page = await again.context.newPage();
