@@ -3,6 +3,7 @@
  * summarised yet listed from what their keys say), the exports of everything, and the note on what
  * was set aside. Props in, callbacks out; any extension page can show it.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ExportKind } from '@/utils/exports/files';
 import { searchHistory } from '@/utils/history/search';
@@ -144,7 +145,12 @@ function Entry(p: HistoryProps & { entry: RecordSummary | PendingEntry }) {
         ) : null}
       </div>
       <span class="entry-meta">
-        {meta.join(' · ')}
+        {meta.map((m, i) => (
+          <Fragment key={m}>
+            {i ? ' · ' : ''}
+            <span class="entry-part">{m}</span>
+          </Fragment>
+        ))}
         {tally ? (
           <span class="entry-reviewed" data-confirmed={tally.confirmed} data-dismissed={tally.dismissed}>
             {' · '}
@@ -170,7 +176,7 @@ function Entry(p: HistoryProps & { entry: RecordSummary | PendingEntry }) {
           onClick={() => p.onExportEntry(entry, 'findings')}
           aria-label={`${t('popup.exportFindings')}：${name}`}
         >
-          {t('popup.exportFindings')}
+          {t('history.findingsShort')}
         </button>
         <button type="button" class="mini danger" onClick={() => p.onDelete(entry)} aria-label={`${t('popup.delete')}：${name}`}>
           {t('popup.delete')}

@@ -411,7 +411,7 @@ describe('the index', () => {
     expect(root.querySelector('.aside')?.textContent).toContain('有 1 条数据另行保留');
     expect(root.querySelector('.aside')?.textContent).toContain('无法读取');
     expect(root.querySelector('.aside')?.textContent).toContain(INDEX_KEY);
-    act(() => (Array.from(root.querySelectorAll('button')).find((b) => b.textContent === '导出无法读取的原始数据') as HTMLElement).click());
+    act(() => (Array.from(root.querySelectorAll('button')).find((b) => b.textContent === '导出另行保留的原始数据') as HTMLElement).click());
     expect(props.onExportAside).toHaveBeenCalledWith(rebuilt.aside);
     unmount(root);
 

@@ -156,7 +156,7 @@ describe('the history', () => {
     const p = show({ history: listing({ entries: [], aside }) });
     expect(root.querySelector('.aside')?.textContent).toContain('有 1 条数据另行保留（原样保存，没有删除）');
     expect(root.querySelector('.aside li')?.textContent).toContain('无法读取');
-    act(() => button('导出无法读取的原始数据')[0]?.click());
+    act(() => button('导出另行保留的原始数据')[0]?.click());
     expect(p.onExportAside).toHaveBeenCalledWith(aside);
   });
 
