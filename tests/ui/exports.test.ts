@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ReportRecord, recordFileName, toCsv } from '../../lib';
 import { tablesInOrder } from '../../lib/record/order';
+import { T3_COLUMNS } from '../../lib/tables/labels';
 import {
   clipboardTable,
   copyTable,
@@ -138,15 +139,7 @@ describe('one order', () => {
     const rowKeys = [...new Set(rows.map((r) => r[4]))];
     expect(rowKeys.slice(0, 4)).toEqual(['newReceived', 'carriedOver', 'granted', 'partiallyGranted']);
     expect(rowKeys.at(-1)).toBe('carriedForward');
-    expect(rows.filter((r) => r[4] === 'newReceived').map((r) => r[6])).toEqual([
-      'naturalPerson',
-      'commercial',
-      'research',
-      'publicInterest',
-      'legalService',
-      'otherOrg',
-      'total',
-    ]);
+    expect(rows.filter((r) => r[4] === 'newReceived').map((r) => r[6])).toEqual(T3_COLUMNS.map((c) => c.key));
     // Read back from storage, the record's own tables are in that order too (its JSON lists them so).
     const back = migrate(stored);
     expect(back.ok && Object.keys(back.record.tables.applications ?? {})).toEqual(Object.keys(tablesInOrder(record).applications ?? {}));

@@ -6,7 +6,7 @@ import type { ReportRecord } from '../../lib';
 import { emptyListing, type Listing, RECORD_PREFIX, summarize } from '../../utils/history';
 import { reportIdentity } from '../../utils/history/identity';
 import { setLang } from '../../utils/i18n';
-import { fixtureRecord } from './helpers';
+import { failedRecord, fixtureRecord } from './helpers';
 
 let typo: ReportRecord;
 let y2022: ReportRecord;
@@ -235,20 +235,7 @@ describe('verdicts, dates, failures and the undo', () => {
   });
 
   it('says plainly when the page could not be checked, and why', () => {
-    const failed: ReportRecord = {
-      ...typo,
-      tables: {},
-      findings: [
-        {
-          id: 'extension.error:page',
-          rule: 'extension.error',
-          status: 'na',
-          severity: 'error',
-          message: '核查这个页面时出错，没有结果：RangeError: Maximum call stack size exceeded',
-          cells: [],
-        },
-      ],
-    };
+    const failed = failedRecord(typo.source.url, 'RangeError: Maximum call stack size exceeded');
     show({ current: { kind: 'failed', record: failed } });
     expect(root.querySelector('.verdict.failed .verdict-text')?.textContent).toBe('没能核查这个页面');
     expect(root.querySelector('.failed-reason')?.textContent).toBe('出错原因：RangeError: Maximum call stack size exceeded');
