@@ -142,7 +142,7 @@ describe('nianbao check', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.replace(/npm warn.*\n/g, '')).toMatch(
-      /^nianbao: no command given\n用法 usage: nianbao check \[options\] \[--\] <file\.html\|dir>\.\.\.\n/,
+      /^nianbao: no command given\n用法 usage: nianbao check \[options\] \[--\] <file\.html\|file\.pdf\|file\.docx\|dir>\.\.\.\n/,
     );
   }, 60_000);
 
@@ -380,6 +380,6 @@ describe('nianbao check', () => {
   it('prints usage with --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('nianbao check [options] [--] <file.html|dir>...');
+    expect(stdout).toContain('nianbao check [options] [--] <file.html|file.pdf|file.docx|dir>...');
   }, 60_000);
 });

@@ -56,8 +56,20 @@ describe('the build', () => {
     expect(gzippedFiles(['loader.js'])).toBeLessThanOrEqual(2 * KB);
   });
 
-  it('the reader, script and stylesheet: under 64 KB', () => {
-    expect(gzippedFiles(['content-scripts/reader.js', 'content-scripts/reader.css'])).toBeLessThanOrEqual(64 * KB);
+  it('is a production build: no development JSX and no path of the machine that built it', () => {
+    const scripts = ['content-scripts/reader.js', ...pageAssets('popup.html').filter((f) => f.endsWith('.js'))];
+    for (const f of scripts) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text.includes('fileName:'), f).toBe(false);
+      expect(text.includes(ROOT), f).toBe(false);
+    }
+  });
+
+  // The reader carries every rule (the evaluator rules and the sure number readings took it from 52 to
+  // 68 KB) and both interface languages; the bound is there to catch a library slipping in, not to
+  // ration rules. What a reader feels, time to panel cold, is the bench's to measure.
+  it('the reader, script and stylesheet: under 96 KB', () => {
+    expect(gzippedFiles(['content-scripts/reader.js', 'content-scripts/reader.css'])).toBeLessThanOrEqual(96 * KB);
   });
 
   it('the popup, every script and stylesheet it loads: under 64 KB', () => {

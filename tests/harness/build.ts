@@ -14,7 +14,9 @@ export function buildExtension(outDir: string, browser: 'chrome' | 'firefox' = '
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build', '-b', browser], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NIANBAO_OUT_DIR: resolve(ROOT, outDir) },
+      // A production build whoever asks: Vitest sets NODE_ENV=test, and Vite then compiles JSX for
+      // development (jsxDEV calls carrying this machine's file paths, ~15 KB more in the reader).
+      env: { ...process.env, NODE_ENV: 'production', NIANBAO_OUT_DIR: resolve(ROOT, outDir) },
     });
   } catch (e) {
     const { stdout = '', stderr = '' } = e as { stdout?: Buffer | string; stderr?: Buffer | string };
