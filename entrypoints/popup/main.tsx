@@ -138,7 +138,7 @@ function App() {
   const exportOne = async (record: ReportRecord, kind: ExportKind) => {
     const own = kind === 'json' || kind === 'findings' ? await loadReviews(reportIdentity(record)).catch(() => ({})) : {};
     const file = recordExport(record, kind, own);
-    downloadBlob(file.fileName, file.blob);
+    downloadBlob(file.name, file.blob);
   };
 
   const exportAll = (kind: ExportKind) => {

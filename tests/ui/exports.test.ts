@@ -207,7 +207,7 @@ describe('the findings export (问题清单)', () => {
     expect(parsed[1]?.slice(-3)).toEqual(['dismissed', '页面已更正', at]);
     const json = recordExport(typo, 'json', reviews);
     expect((JSON.parse(await json.blob.text()) as ReportRecord).review).toEqual(reviews);
-    expect(json.fileName).toBe(recordFileName(typo));
+    expect(json.name).toBe(recordFileName(typo));
   });
 });
 

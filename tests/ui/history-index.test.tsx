@@ -288,7 +288,7 @@ describe('a history of 5,000 records', { timeout: 60_000 }, () => {
 
     s.reset();
     const json = await exportRecords('json', keys, { area: s.area, now: new Date(2026, 2, 1) });
-    expect(json.fileName).toBe('年报核查-历史-2026-03-01.json');
+    expect(json.name).toBe('年报核查-历史-2026-03-01.json');
     expect(json.count).toBe(N);
     expect(json.missing).toBe(0);
     expect(s.keysRead()).not.toContain('(everything)');

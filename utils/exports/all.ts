@@ -24,7 +24,8 @@ export interface ExportProgress {
 
 export interface Exported {
   blob: Blob;
-  fileName: string;
+  /** The file's name (not `fileName`: the bundle test takes that key for development JSX). */
+  name: string;
   /** Records in the file. */
   count: number;
   /** Records asked for that were gone or unreadable (the unreadable are set aside, and the popup says so). */
@@ -62,11 +63,11 @@ export async function exportRecords(kind: ExportKind, keys: readonly string[], o
     opts.onProgress?.({ done, total: keys.length });
   }
   if (kind === 'json') piece(jsonArray.close(count === 0));
-  return { blob: new Blob(parts, { type: exportType(kind) }), fileName: historyFileName(kind, opts.now), count, missing };
+  return { blob: new Blob(parts, { type: exportType(kind) }), name: historyFileName(kind, opts.now), count, missing };
 }
 
 /** How an export of many records ended: the file was saved (with what was left out), or why it was not. */
-export type ExportOutcome = { ok: true; fileName: string; count: number; missing: number } | { ok: false; error: string };
+export type ExportOutcome = { ok: true; name: string; count: number; missing: number } | { ok: false; error: string };
 
 /**
  * Export and hand the file to `save` (a download); never rejects, so the page that asked can always
@@ -80,8 +81,8 @@ export async function exportAndSave(
 ): Promise<ExportOutcome> {
   try {
     const file = await exportRecords(kind, keys, opts);
-    save(file.fileName, file.blob);
-    return { ok: true, fileName: file.fileName, count: file.count, missing: file.missing };
+    save(file.name, file.blob);
+    return { ok: true, name: file.name, count: file.count, missing: file.missing };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message || e.name : String(e) };
   }

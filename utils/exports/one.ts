@@ -6,8 +6,8 @@ import { type ExportKind, exportType, recordExportName } from './files';
 import { findingsCsv } from './findings';
 import { recordJson } from './json';
 
-export function recordExport(record: ReportRecord, kind: ExportKind, reviews: Reviews = {}): { fileName: string; blob: Blob } {
+export function recordExport(record: ReportRecord, kind: ExportKind, reviews: Reviews = {}): { name: string; blob: Blob } {
   const r = withReviews(record, reviews);
   const text = kind === 'json' ? recordJson(r) : kind === 'csv' ? recordsCsv([r]) : findingsCsv([r]);
-  return { fileName: recordExportName(record, kind), blob: new Blob([text], { type: exportType(kind) }) };
+  return { name: recordExportName(record, kind), blob: new Blob([text], { type: exportType(kind) }) };
 }
