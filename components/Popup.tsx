@@ -1,16 +1,23 @@
-/** The popup's view: the current tab's verdict and exports, the site switch, the history with its search, the language. Props in, callbacks out. */
-import type { ReportRecord } from '@/lib';
+/** The popup's view: the current tab's verdict (with the person's verdicts) and exports, the site switch, the history, the language, the undo toast. Props in, callbacks out. */
+import type { Finding, ReportRecord } from '@/lib';
+import type { ExportKind } from '@/utils/exports/files';
 import { countFindings } from '@/utils/findings';
-import { searchHistory } from '@/utils/history/search';
-import type { AsideEntry, Listing, RecordSummary } from '@/utils/history/summary';
 import type { Lang } from '@/utils/i18n';
+import { countReviews } from '@/utils/reviews/count';
+import type { Reviews } from '@/utils/reviews/store';
 import type { SiteState } from '@/utils/sites';
+import { day, HistoryList, type HistoryProps } from './HistoryList';
 import { reportLine, t } from './text';
 
 /** What the current tab holds, as far as the popup could learn from its frames. */
 export type Current =
   | { kind: 'loading' }
   | { kind: 'report'; record: ReportRecord; shown: boolean }
+  /**
+   * The page could not be checked: its reading failed (the record says why, in an `extension.error`
+   * finding), or a frame looked like a report and its reader never answered (no record).
+   */
+  | { kind: 'failed'; record: ReportRecord | null }
   | { kind: 'searching' }
   | { kind: 'none' }
   /** The content script is not running in this tab (another site, or a page opened before install). */
@@ -18,29 +25,22 @@ export type Current =
   /** A browser page, a file, the store: nothing can run here. */
   | { kind: 'unsupported' };
 
-export type Format = 'json' | 'csv';
-
-export interface PopupProps {
+export interface PopupProps extends HistoryProps {
   current: Current;
+  /** The person's verdicts on the current report's findings. */
+  reviews?: Reviews;
   site: { state: SiteState; host: string | null };
-  /** The history's summaries (the index): full records are read only when one is opened or exported. */
-  history: Listing | null;
-  query: string;
   lang: Lang;
-  /** A short message for the live region ("copied", "deleted"). */
+  /** A short message for the live region ("copied", "exported"). */
   notice?: string | null;
-  onExport: (record: ReportRecord, format: Format) => void;
+  /** A message that stays a few seconds, with an undo when `undo` (a deletion). */
+  toast?: { text: string; undo: boolean } | null;
+  onExport: (record: ReportRecord, kind: ExportKind) => void;
   onCopy: (record: ReportRecord) => void;
   onShowPanel: () => void;
   onSite: (on: boolean) => void;
-  onQuery: (q: string) => void;
-  onOpen: (entry: RecordSummary) => void;
-  onExportEntry: (entry: RecordSummary, format: Format) => void;
-  onDelete: (entry: RecordSummary) => void;
-  onExportAll: (format: Format) => void;
-  onExportAside: (aside: AsideEntry[]) => void;
-  onDeleteAside: (aside: AsideEntry) => void;
   onLang: (lang: Lang) => void;
+  onUndo?: () => void;
 }
 
 export function Popup(p: PopupProps) {
@@ -64,6 +64,16 @@ export function Popup(p: PopupProps) {
           </select>
         </label>
       </footer>
+      {p.toast ? (
+        <div class="toast" role="status">
+          <span>{p.toast.text}</span>
+          {p.toast.undo ? (
+            <button type="button" class="toast-undo" onClick={p.onUndo}>
+              {t('history.undo')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <p class="live" role="status" aria-live="polite">
         {p.notice ?? ''}
       </p>
@@ -71,33 +81,64 @@ export function Popup(p: PopupProps) {
   );
 }
 
-function Verdict({ record }: { record: ReportRecord }) {
+function Verdict({ record, reviews }: { record: ReportRecord; reviews: Reviews }) {
   const c = countFindings(record.findings);
   const tone = c.error ? 'error' : c.warning ? 'warning' : c.pass ? 'pass' : 'na';
   const text = c.error
-    ? t('popup.verdictErrors', [String(c.error)])
+    ? t('popup.verdictErrors', c.error)
     : c.warning
-      ? t('popup.verdictWarnings', [String(c.warning)])
+      ? t('popup.verdictWarnings', c.warning)
       : c.pass
         ? t('popup.verdictClean')
         : t('popup.verdictNothing');
+  const r = countReviews(record.findings, reviews);
   return (
     <div class="verdict" data-tone={tone}>
       <p class="verdict-text">{text}</p>
       <ul class="tally" aria-label={t('panel.counts')}>
         <li data-tone="error" data-count={c.error}>
-          <b>{c.error}</b> {t('common.error')}
+          <b>{c.error}</b> {t('popup.tally.error', c.error)}
         </li>
         <li data-tone="warning" data-count={c.warning}>
-          <b>{c.warning}</b> {t('common.warning')}
+          <b>{c.warning}</b> {t('popup.tally.warning', c.warning)}
         </li>
         <li data-tone="info" data-count={c.info}>
-          <b>{c.info}</b> {t('common.info')}
+          <b>{c.info}</b> {t('popup.tally.info', c.info)}
         </li>
         <li data-tone="pass" data-count={c.pass}>
-          <b>{c.pass}</b> {t('common.pass')}
+          <b>{c.pass}</b> {t('popup.tally.pass', c.pass)}
         </li>
       </ul>
+      {r.confirmed || r.dismissed ? (
+        <p class="reviewed" data-confirmed={r.confirmed} data-dismissed={r.dismissed}>
+          {t('popup.reviewed', [String(r.confirmed), String(r.dismissed)])}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** What went wrong, as the reading's error finding says it: the detail after its Chinese lead-in. */
+function failureDetail(record: ReportRecord | null): string | null {
+  const f: Finding | undefined = record?.findings.find((x) => x.rule === 'extension.error');
+  if (!f) return null;
+  const at = f.message.search(/[：:]/);
+  return (at >= 0 ? f.message.slice(at + 1) : f.message).trim() || null;
+}
+
+function Failed({ record }: { record: ReportRecord | null }) {
+  const detail = failureDetail(record);
+  return (
+    <div class="verdict failed" data-tone="error" role="alert">
+      <p class="verdict-text">{t('popup.failed')}</p>
+      {record ? (
+        <>
+          {detail ? <p class="failed-reason">{t('popup.failedReason', [detail])}</p> : null}
+          <p class="failed-hint">{t('popup.failedHint')}</p>
+        </>
+      ) : (
+        <p class="failed-hint">{t('popup.stuck')}</p>
+      )}
     </div>
   );
 }
@@ -114,13 +155,19 @@ function CurrentTab(p: PopupProps) {
           <p class="report-line" title={current.record.source.title}>
             {reportLine(current.record)}
           </p>
-          <Verdict record={current.record} />
+          {current.record.source.publishedAt ? (
+            <p class="report-date">{t('popup.published', [day(current.record.source.publishedAt)])}</p>
+          ) : null}
+          <Verdict record={current.record} reviews={p.reviews ?? {}} />
           <div class="actions">
             <button type="button" class="btn primary" onClick={() => p.onExport(current.record, 'json')}>
               {t('popup.exportJson')}
             </button>
             <button type="button" class="btn" onClick={() => p.onExport(current.record, 'csv')}>
               {t('popup.exportCsv')}
+            </button>
+            <button type="button" class="btn" onClick={() => p.onExport(current.record, 'findings')}>
+              {t('popup.exportFindings')}
             </button>
             <button type="button" class="btn" onClick={() => p.onCopy(current.record)}>
               {t('popup.copy')}
@@ -131,6 +178,15 @@ function CurrentTab(p: PopupProps) {
               {t('popup.showPanel')}
             </button>
           )}
+        </>
+      ) : current.kind === 'failed' ? (
+        <>
+          {current.record ? (
+            <p class="report-line" title={current.record.source.title}>
+              {current.record.source.title || current.record.source.url}
+            </p>
+          ) : null}
+          <Failed record={current.record} />
         </>
       ) : (
         <p class="status" data-kind={current.kind}>
@@ -166,116 +222,5 @@ function Site({ site, onSite }: PopupProps) {
       />
       <span>{t('popup.siteSwitch', [site.host])}</span>
     </label>
-  );
-}
-
-function HistoryList(p: PopupProps) {
-  const { history, query } = p;
-  const entries = history?.entries ?? [];
-  const shown = searchHistory(entries, query);
-  return (
-    <section class="card history" aria-labelledby="history-title">
-      <div class="card-head">
-        <h2 id="history-title" class="card-title">
-          {t('popup.history', [String(entries.length)])}
-        </h2>
-        {entries.length ? (
-          <div class="actions small">
-            <button type="button" class="btn" onClick={() => p.onExportAll('json')}>
-              {t('popup.exportAllJson')}
-            </button>
-            <button type="button" class="btn" onClick={() => p.onExportAll('csv')}>
-              {t('popup.exportAllCsv')}
-            </button>
-          </div>
-        ) : null}
-      </div>
-      {entries.length ? (
-        <input
-          type="search"
-          class="search"
-          value={query}
-          placeholder={t('popup.searchPlaceholder')}
-          aria-label={t('popup.search')}
-          onInput={(e) => p.onQuery((e.currentTarget as HTMLInputElement).value)}
-        />
-      ) : null}
-      {history === null ? (
-        <p class="status">{t('popup.loading')}</p>
-      ) : entries.length === 0 ? (
-        <p class="status">{t('popup.historyEmpty')}</p>
-      ) : shown.length === 0 ? (
-        <p class="status">{t('popup.noMatch')}</p>
-      ) : (
-        <ul class="entries">
-          {shown.map((e) => (
-            <Entry key={e.key} entry={e} {...p} />
-          ))}
-        </ul>
-      )}
-      {history?.aside.length ? <Aside aside={history.aside} {...p} /> : null}
-    </section>
-  );
-}
-
-function Entry({ entry, onOpen, onExportEntry, onDelete }: PopupProps & { entry: RecordSummary }) {
-  const c = entry.counts;
-  const name = `${entry.agency ?? entry.title} ${entry.year ?? ''}`.trim();
-  const seen = entry.capturedAt.slice(0, 10);
-  return (
-    <li class="entry" data-key={entry.key}>
-      <div class="entry-main">
-        <span class="entry-name" title={entry.url}>
-          {entry.agency ?? entry.title}
-        </span>
-        <span class="entry-meta">
-          {entry.year ? t('common.year', [String(entry.year)]) : t('common.yearUnknown')} · {seen}
-        </span>
-        <span class="entry-counts">
-          <span data-tone="error" title={t('common.error')}>
-            {t('popup.countError', [String(c.error)])}
-          </span>
-          <span data-tone="warning" title={t('common.warning')}>
-            {t('popup.countWarning', [String(c.warning)])}
-          </span>
-        </span>
-      </div>
-      <div class="entry-actions">
-        <button type="button" class="mini" onClick={() => onOpen(entry)} aria-label={`${t('popup.open')}：${name}`}>
-          {t('popup.open')}
-        </button>
-        <button type="button" class="mini" onClick={() => onExportEntry(entry, 'json')} aria-label={`${t('popup.exportJson')}：${name}`}>
-          JSON
-        </button>
-        <button type="button" class="mini" onClick={() => onExportEntry(entry, 'csv')} aria-label={`${t('popup.exportCsv')}：${name}`}>
-          CSV
-        </button>
-        <button type="button" class="mini danger" onClick={() => onDelete(entry)} aria-label={`${t('popup.delete')}：${name}`}>
-          {t('popup.delete')}
-        </button>
-      </div>
-    </li>
-  );
-}
-
-function Aside({ aside, onExportAside, onDeleteAside }: PopupProps & { aside: AsideEntry[] }) {
-  return (
-    <div class="aside" role="note">
-      <p>{t('popup.aside', [String(aside.length)])}</p>
-      <ul>
-        {aside.map((a) => (
-          <li key={a.key}>
-            <code title={a.reason}>{a.from.replace(/^nianbao:report:/, '')}</code>
-            <span class="aside-reason">{a.reason}</span>
-            <button type="button" class="mini danger" onClick={() => onDeleteAside(a)} aria-label={`${t('popup.delete')}：${a.from}`}>
-              {t('popup.delete')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" class="btn" onClick={() => onExportAside(aside)}>
-        {t('popup.exportAside')}
-      </button>
-    </div>
   );
 }

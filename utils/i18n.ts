@@ -25,13 +25,19 @@ export function setLang(lang: Lang): void {
   current = lang;
 }
 
-function lookup(table: Messages, key: string): string | undefined {
+function lookup(table: Messages, key: string): string | Messages | undefined {
   let node: string | Messages | undefined = table;
   for (const part of key.split('.')) {
     if (typeof node !== 'object') return undefined;
     node = node[part];
   }
-  return typeof node === 'string' ? node : undefined;
+  return node;
+}
+
+/** A plural message (`{ "1": "1 record", "n": "$1 records" }`, @wxt-dev/i18n's form): the exact count's form, else `n`'s. */
+function pluralForm(forms: Messages, count: number): string | undefined {
+  const form = forms[String(count)] ?? forms.n;
+  return typeof form === 'string' ? form : undefined;
 }
 
 /** `$1`…`$9` replaced, `$$` kept as one `$`: the rules of `browser.i18n.getMessage`. */
@@ -39,10 +45,15 @@ export function substitute(message: string, subs: readonly string[] = []): strin
   return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
 }
 
-/** Translate a key in the chosen language; the same signature as `@wxt-dev/i18n`'s `t`. */
+/**
+ * Translate a key in the chosen language; the same signature as `@wxt-dev/i18n`'s `t`: a number
+ * argument is the count of a plural message (and its `$1` unless substitutions are given).
+ */
 export const t: typeof i18n.t = ((key: string, ...args: unknown[]) => {
   if (current === 'auto') return (i18n.t as (k: string, ...a: unknown[]) => string)(key, ...args);
-  const subs = args.find((a): a is string[] => Array.isArray(a));
-  const message = lookup(TABLES[current], key) ?? lookup(TABLES.zh_CN, key) ?? key;
+  const count = args.find((a): a is number => typeof a === 'number');
+  const subs = args.find((a): a is string[] => Array.isArray(a)) ?? (count === undefined ? undefined : [String(count)]);
+  const node = lookup(TABLES[current], key) ?? lookup(TABLES.zh_CN, key);
+  const message = typeof node === 'string' ? node : node ? (pluralForm(node, count ?? 0) ?? key) : key;
   return substitute(message, subs);
 }) as typeof i18n.t;

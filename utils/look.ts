@@ -11,8 +11,12 @@
  * into the page. A page can fool it (it owns its world); all it can gain is being read, or not.
  */
 
-/** What a frame answers. */
-export type LookResult = 'report' | 'none';
+/**
+ * What a frame answers; `error` when the page broke what the look relies on (a page that replaces
+ * `RegExp.prototype.exec` or `test`): the look cannot tell, so the reader, whose isolated world the
+ * page cannot touch, reads the frame and decides.
+ */
+export type LookResult = 'report' | 'none' | 'error';
 
 /**
  * Is this frame a report now? The test is lib/detect/quick.ts's `looksLikeReport` (the patterns come
@@ -27,7 +31,10 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
     // no timeline here
   }
   let found = false;
+  let broken = false;
   try {
+    // The page's own RegExp: replaced methods show here, whatever they return.
+    if (!/a/.test('a') || /a/.test('b')) broken = true;
     const title = new RegExp(titleWords);
     if (title.test(document.title)) found = true;
     else if (document.body) {
@@ -36,7 +43,7 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
       if (!found) found = new RegExp(bodyWords).test(document.body.textContent ?? '');
     }
   } catch {
-    found = false;
+    broken = true;
   }
   try {
     perf.mark('nianbao:end');
@@ -44,5 +51,5 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
   } catch {
     // no timeline here
   }
-  return found ? 'report' : 'none';
+  return broken ? 'error' : found ? 'report' : 'none';
 }

@@ -50,7 +50,10 @@ type Nothing = Record<never, never>;
 
 /** Frame (reader or loader) or popup → background. */
 export interface ToBackground {
-  /** A report read in the sending frame: save it (unless its reading failed), badge it, host it in the top frame. */
+  /**
+   * A report read in the sending frame: save it (unless its reading failed; a tab's saves are
+   * limited, entrypoints/background/saves.ts), badge it, host it in the top frame.
+   */
   'nianbao:report': { request: { record: ReportRecord; save: boolean }; reply: { hostedByTop: boolean } };
   /** The sending frame's report is gone (the page navigated within itself). */
   'nianbao:cleared': { request: Nothing; reply: boolean };
@@ -67,6 +70,12 @@ export interface ToBackground {
    * a readable tab not looked at yet is looked at now.
    */
   'nianbao:status': { request: { tabId: number; start?: boolean }; reply: GuestStatus | null };
+  /**
+   * From a page of the extension (the popup): the history has records its index does not describe
+   * (or summaries from before identities); bring it in line, in the background. Answered at once,
+   * true: the repair runs (one at a time) and the index it writes tells the pages how far it is.
+   */
+  'nianbao:repair': { request: Nothing; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }

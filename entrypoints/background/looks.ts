@@ -58,7 +58,8 @@ export class Looks {
     for (const r of results) {
       const frameId = r.frameId ?? 0;
       const before = this.found.get(tabId)?.get(frameId);
-      if (r.result === 'report') {
+      // A frame whose page broke the look is read by the reader, which decides in its own world.
+      if (r.result === 'report' || r.result === 'error') {
         if (before === 'report') continue;
         this.setStatus(tabId, frameId, 'report');
         void injectReader(tabId, frameId);

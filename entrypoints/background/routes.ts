@@ -1,6 +1,6 @@
 /** The background's answer to each message from the frames and the popup (utils/messages.ts). */
 import { browser } from 'wxt/browser';
-import { findPrevious, saveRecord } from '@/utils/history';
+import { findPrevious, repairHistory, saveRecord } from '@/utils/history';
 import type { Handlers, ToBackground } from '@/utils/messages';
 import { toFrame } from '@/utils/messages';
 import { siteEnabled } from '@/utils/sites';
@@ -8,17 +8,31 @@ import { refreshBadge } from './badge';
 import { injectLoader, injectReader } from './inject';
 import type { TabLoads } from './loads';
 import type { Looks } from './looks';
+import type { HistorySaves } from './saves';
 import { tabStore } from './tabs';
 
 export type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
 
-export function routes(looks: Looks, loads: TabLoads): Handlers<keyof ToBackground, Sender> {
+/** One repair at a time: the popup opened twice asks twice. */
+let repairing: Promise<{ repaired: number; aside: number }> | null = null;
+
+export function repairOnce(): Promise<{ repaired: number; aside: number }> {
+  repairing ??= repairHistory().finally(() => {
+    repairing = null;
+  });
+  return repairing;
+}
+
+export function routes(looks: Looks, loads: TabLoads, saves: HistorySaves): Handlers<keyof ToBackground, Sender> {
   return {
     'nianbao:report': async (msg, sender) => {
       const tabId = sender.tab?.id;
       const frameId = sender.frameId ?? 0;
       if (tabId !== undefined) loads.reported(tabId);
-      if (msg.save) await saveRecord(msg.record).catch((e) => console.warn('[年报核查] history not saved', e));
+      if (msg.save) {
+        if (tabId === undefined) void saveRecord(msg.record).catch(() => undefined);
+        else saves.offer(tabId, msg.record);
+      }
       if (tabId === undefined) return { hostedByTop: false };
       await tabStore.update(tabId, (f) => ({ ...f, [frameId]: msg.record }));
       await refreshBadge(tabId);
@@ -64,6 +78,13 @@ export function routes(looks: Looks, loads: TabLoads): Handlers<keyof ToBackgrou
     },
 
     'nianbao:previous': (msg) => findPrevious(msg.agency, msg.year),
+
+    // Answered at once: a message answered after 5 minutes would end the service worker, and a cold
+    // repair of 5,000 records reads for about a minute.
+    'nianbao:repair': () => {
+      void repairOnce().catch(() => undefined);
+      return true;
+    },
 
     'nianbao:hello': async (_, sender) => {
       const tabId = sender.tab?.id;

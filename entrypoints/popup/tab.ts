@@ -9,6 +9,12 @@ export interface TargetTab {
 }
 
 /**
+ * A frame found to be a report whose reader has not answered for this long after the popup first
+ * asked has not started (the page stopped it): the popup says the page could not be checked.
+ */
+export const STUCK_MS = 8000;
+
+/**
  * The tab the popup is about: the active tab of its window, or `?tab=<id>` (the popup opened as a
  * page of its own, as the end-to-end tests do).
  */
@@ -23,16 +29,23 @@ export async function targetTab(): Promise<TargetTab | null> {
 }
 
 /**
- * Ask the tab's frames: a frame holding a report answers `get`; a top frame with the reader (or the
- * loader) answers `ping`; otherwise the background says what its look at the page found, and looks
- * now at a page of a site we read that it has not looked at (still loading, or opened before install).
+ * Ask the tab's frames: a frame holding a report answers `get` (a reading that failed is a record
+ * whose `extension.error` finding says why); a top frame with the reader (or the loader) answers
+ * `ping`; otherwise the background says what its look at the page found, and looks now at a page of
+ * a site we read that it has not looked at (still loading, or opened before install). `waitedMs`:
+ * how long the popup has been asking.
  */
-export async function askTab(tabId: number, url: string | undefined): Promise<Current> {
+export async function askTab(tabId: number, url: string | undefined, waitedMs = 0): Promise<Current> {
   if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
   const got = await toFrame(tabId, { type: 'nianbao:get' });
   const ping = await toFrame(tabId, { type: 'nianbao:ping' }, 0);
-  if (got?.record) return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
+  if (got?.record) {
+    if (got.record.findings.some((f) => f.rule === 'extension.error')) return { kind: 'failed', record: got.record };
+    return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
+  }
   const status = ping?.status ?? (await toBackground({ type: 'nianbao:status', tabId, start: true }));
+  // Found to be a report, and still no reader answers: it never started.
+  if (status === 'report' && !ping && waitedMs >= STUCK_MS) return { kind: 'failed', record: null };
   // A frame found to be a report whose reader has not answered yet counts as still looking.
   if (status === 'searching' || status === 'report') return { kind: 'searching' };
   return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };

@@ -1,4 +1,5 @@
 import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
+import { tablesInOrder } from './order';
 import type { ReportRecord, TableKey } from './schema';
 
 const TABLES: { key: TableKey; rows: Parameters<typeof labelOf>[0]; cols: Parameters<typeof labelOf>[0] }[] = [
@@ -27,12 +28,13 @@ export function csvField(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The tables in long form, one row per cell, for one or many records. */
+/** The tables in long form, one row per cell, for one or many records; rows and columns in the template's order. */
 export function csvRows(records: ReportRecord[]): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
   for (const r of records) {
+    const tables = tablesInOrder(r);
     for (const t of TABLES) {
-      for (const [rowKey, cols] of Object.entries(r.tables[t.key] ?? {})) {
+      for (const [rowKey, cols] of Object.entries(tables[t.key] ?? {})) {
         for (const [colKey, cell] of Object.entries(cols)) {
           rows.push([
             r.report.agency ?? '',

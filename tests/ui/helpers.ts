@@ -1,4 +1,4 @@
-/** Records of real fixture pages, read as the command line reads them (jsdom), for the views' tests. */
+/** Records for the views' tests: those of real fixture pages, read as the command line reads them (jsdom), and a failed reading. */
 import { join, resolve } from 'node:path';
 import { loadPage } from '../../cli/load';
 import { analyze, type ReportRecord } from '../../lib';
@@ -12,4 +12,25 @@ export async function fixtureRecord(file: string, previous?: ReportRecord): Prom
   } finally {
     dom.window.close();
   }
+}
+
+/** A record whose reading failed, as the reader reports it: no tables, one `extension.error` finding saying why. */
+export function failedRecord(url: string, detail: string): ReportRecord {
+  return {
+    schemaVersion: 1,
+    source: { url, title: '', capturedAt: '2024-03-01T08:00:00.000Z', kind: 'html' },
+    report: { isReport: true, isTemplate: false, formatVersion: 'unknown' },
+    tables: {},
+    findings: [
+      {
+        id: 'extension.error:page',
+        rule: 'extension.error',
+        status: 'na',
+        severity: 'error',
+        message: `核查这个页面时出错，没有结果：${detail}`,
+        cells: [],
+      },
+    ],
+    derived: {},
+  };
 }

@@ -10,9 +10,12 @@ import {
   readHistory,
   recordKey,
   removeEntries,
+  repairHistory,
+  salvage,
   saveRecord,
   searchHistory,
 } from '../../utils/history';
+import { reportIdentity } from '../../utils/history/identity';
 import { fixtureRecord } from './helpers';
 
 let y2022: ReportRecord;
@@ -32,7 +35,7 @@ beforeEach(() => fakeBrowser.reset());
 const local = () => fakeBrowser.storage.local;
 
 describe('saving', () => {
-  it('stores a plain record under its page address and reads it back through the schema', async () => {
+  it('stores a plain record under its report’s identity and reads it back through the schema', async () => {
     await saveRecord(y2023);
     const raw = await local().get(null);
     // The record, and its summary in the index.
@@ -43,10 +46,18 @@ describe('saving', () => {
     expect(entries.map((e) => e.record)).toEqual([y2023]);
   });
 
-  it('refuses to store what is not a record', async () => {
-    await expect(saveRecord({ ...y2023, schemaVersion: 2 })).rejects.toThrow();
-    await expect(saveRecord({ hello: 'world' })).rejects.toThrow();
-    expect(await local().get(null)).toEqual({});
+  it('sets aside, whole and visibly, what cannot be saved as a record at all', async () => {
+    const newer = { ...y2023, schemaVersion: 2 };
+    const saved = await saveRecord(newer);
+    expect(saved.key).toBeNull();
+    expect(saved.aside?.kind).toBe('unsaved');
+    expect(saved.aside?.value).toEqual(newer);
+    await saveRecord({ hello: 'world' });
+    const raw = await local().get(null);
+    expect(Object.keys(raw).filter((k) => k.startsWith(RECORD_PREFIX))).toEqual([]);
+    const { aside } = await readHistory();
+    expect(aside.map((a) => a.kind)).toEqual(['unsaved', 'unsaved']);
+    expect(aside.map((a) => a.value)).toEqual(expect.arrayContaining([newer, { hello: 'world' }]));
   });
 
   it('keeps one entry per page, the latest visit', async () => {
@@ -100,7 +111,8 @@ describe('corrupt entries', () => {
     await local().set({ [`${RECORD_PREFIX}http://x.gov.cn/a`]: 'junk' });
     const { aside } = await readHistory();
     await removeEntries(aside.map((a) => a.key));
-    expect(await local().get(null)).toEqual({});
+    const left = await local().get(null);
+    expect(Object.keys(left).filter((k) => k.startsWith(ASIDE_PREFIX) || k.startsWith(RECORD_PREFIX))).toEqual([]);
   });
 });
 
@@ -135,5 +147,117 @@ describe('search', () => {
     expect(searchHistory(entries, '金华 2022').map((e) => e.record.report.year)).toEqual([2022]);
     expect(searchHistory(entries, '２０２３').length).toBe(2);
     expect(searchHistory(entries, '不存在')).toEqual([]);
+  });
+});
+
+describe('one record per report', () => {
+  const at = (r: ReportRecord, url: string, capturedAt: string): ReportRecord => ({ ...r, source: { ...r.source, url, capturedAt } });
+
+  it('updates one entry when the same report is read at another address (?from=search, #anchor, in-page navigation)', async () => {
+    const plain = y2023.source.url;
+    await saveRecord(at(y2023, `${plain}?from=search`, '2024-01-01T00:00:00.000Z'));
+    await saveRecord(at(y2023, `${plain}#part3`, '2024-01-02T00:00:00.000Z'));
+    await saveRecord(at(y2023, plain, '2024-01-03T00:00:00.000Z'));
+    const raw = await local().get(null);
+    expect(Object.keys(raw).filter((k) => k.startsWith(RECORD_PREFIX))).toEqual([recordKey(y2023)]);
+    expect(recordKey(y2023)).toBe(`${RECORD_PREFIX}${reportIdentity(y2023)}`);
+    const { entries } = await readHistory();
+    expect(entries.map((e) => e.record.source.capturedAt)).toEqual(['2024-01-03T00:00:00.000Z']);
+  });
+
+  it('keys a page without body or year by its address without tracking parameters and fragment', async () => {
+    const anonymous = { ...other, report: { ...other.report, agency: undefined } } as ReportRecord;
+    delete (anonymous.report as { agency?: string }).agency;
+    await saveRecord(at(anonymous, 'http://www.x.gov.cn/a.html?utm_source=wx#top', '2024-01-01T00:00:00.000Z'));
+    await saveRecord(at(anonymous, 'http://www.x.gov.cn/a.html', '2024-01-02T00:00:00.000Z'));
+    const keys = Object.keys(await local().get(null)).filter((k) => k.startsWith(RECORD_PREFIX));
+    expect(keys).toEqual([`${RECORD_PREFIX}url:http://www.x.gov.cn/a.html`]);
+  });
+
+  it('makes two old entries of one report one, the earlier reading set aside exactly as it was (none lost)', async () => {
+    const older = at(y2023, `${y2023.source.url}?from=search`, '2024-01-01T00:00:00.000Z');
+    const newer = at(y2023, y2023.source.url, '2024-02-01T00:00:00.000Z');
+    await local().set({ [`${RECORD_PREFIX}${older.source.url}`]: older, [`${RECORD_PREFIX}${newer.source.url}`]: newer });
+    await repairHistory();
+    const raw = await local().get(null);
+    expect(Object.keys(raw).filter((k) => k.startsWith(RECORD_PREFIX))).toEqual([`${RECORD_PREFIX}${newer.source.url}`]);
+    const { entries, aside } = await readHistory();
+    expect(entries.map((e) => e.record)).toEqual([newer]);
+    expect(aside.map((a) => [a.kind, a.from])).toEqual([['superseded', `${RECORD_PREFIX}${older.source.url}`]]);
+    expect(aside[0]?.value).toEqual(older);
+  });
+
+  it('never loses a reading when setting one aside stops half-way (a failed remove): copies, never gaps', async () => {
+    const older = at(y2023, `${y2023.source.url}?from=search`, '2024-01-01T00:00:00.000Z');
+    const newer = at(y2023, y2023.source.url, '2024-02-01T00:00:00.000Z');
+    await local().set({ [`${RECORD_PREFIX}${older.source.url}`]: older, [`${RECORD_PREFIX}${newer.source.url}`]: newer });
+    const inner = local();
+    const flaky = {
+      get: inner.get.bind(inner),
+      set: inner.set.bind(inner),
+      remove: async () => {
+        throw new Error('disk full');
+      },
+      getKeys: async () => Object.keys(await inner.get(null)),
+    } as unknown as Parameters<typeof repairHistory>[0];
+    await expect(repairHistory(flaky)).rejects.toThrow('disk full');
+    const raw = await local().get(null);
+    expect(raw[`${RECORD_PREFIX}${older.source.url}`]).toEqual(older);
+    expect(
+      Object.entries(raw).filter(([k, v]) => k.startsWith(ASIDE_PREFIX) && (v as { value: unknown }).value !== undefined),
+    ).toHaveLength(1);
+    // The next repair finishes: one entry, the earlier reading aside, nothing lost.
+    await repairHistory();
+    const { entries, aside } = await readHistory();
+    expect(entries.map((e) => e.record)).toEqual([newer]);
+    expect(aside.length).toBeGreaterThanOrEqual(1);
+    expect(aside.every((a) => JSON.stringify(a.value) === JSON.stringify(older))).toBe(true);
+  });
+});
+
+describe('what fails the schema', () => {
+  it('is saved without the parts that fail, the whole kept aside with a note the popup shows', async () => {
+    const failing = other.findings.find((f) => f.status === 'fail' && f.difference !== undefined) as (typeof other.findings)[number];
+    // NaN arrives as null through a message: a finding whose difference is null.
+    const bad = {
+      ...other,
+      findings: other.findings.map((f) => (f.id === failing.id ? { ...f, difference: null } : f)),
+    };
+    const saved = await saveRecord(bad);
+    expect(saved.key).toBe(recordKey(other));
+    // Only the broken field went: the finding itself, and everything else, is kept.
+    const kept = saved.record?.findings.find((f) => f.id === failing.id);
+    expect(kept).toEqual((({ difference: _, ...rest }) => rest)(failing));
+    expect(saved.record?.findings).toHaveLength(other.findings.length);
+    expect(saved.aside?.kind).toBe('partial');
+    expect(saved.aside?.reason).toContain(`findings.${other.findings.indexOf(failing)}.difference`);
+    expect(saved.aside?.value).toEqual(bad);
+    const { entries, aside } = await readHistory();
+    expect(entries).toHaveLength(1);
+    expect(aside.map((a) => a.kind)).toEqual(['partial']);
+  });
+
+  it('cuts a cell whose value is broken, and a finding whose required part is, never the record', () => {
+    const cells = y2023.tables.applications as NonNullable<ReportRecord['tables']['applications']>;
+    const bad = structuredClone(y2023) as unknown as {
+      tables: { applications: Record<string, Record<string, { value: unknown }>> };
+      findings: { id: unknown }[];
+    };
+    (bad.tables.applications.granted as Record<string, { value: unknown }>).total = { value: 'x' };
+    (bad.findings[0] as { id: unknown }).id = 42;
+    const s = salvage(bad);
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.record.tables.applications?.granted?.total).toBeUndefined();
+    expect(s.record.tables.applications?.granted?.naturalPerson).toEqual(cells.granted?.naturalPerson);
+    expect(s.record.findings).toHaveLength(y2023.findings.length - 1);
+    expect(s.dropped).toHaveLength(2);
+  });
+
+  it('is set aside whole when what a record cannot lack is broken', () => {
+    const s = salvage({ ...y2023, source: { ...y2023.source, capturedAt: 'yesterday' } });
+    expect(s.ok).toBe(false);
+    expect(!s.ok && s.reason).toContain('capturedAt');
+    expect(salvage('text').ok).toBe(false);
   });
 });

@@ -32,4 +32,15 @@ describe('messages', () => {
     expect(t('popup.exportJson')).toBe('Export JSON');
     expect(t('common.year', ['2023'])).toBe('Year 2023');
   });
+
+  it('picks the plural form by the count, in either language', () => {
+    setLang('en');
+    expect(t('popup.countError', 1)).toBe('1 error');
+    expect(t('popup.countError', 2)).toBe('2 errors');
+    expect(t('popup.countError', 0)).toBe('0 errors');
+    expect(t('history.pending', 1)).toBe('Tidying the history: 1 record left…');
+    setLang('zh_CN');
+    expect(t('popup.countError', 2)).toBe('2 处错误');
+    expect(t('exports.done', 5000)).toBe('已导出 5000 条记录。');
+  });
 });

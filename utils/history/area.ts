@@ -1,5 +1,6 @@
-/** The history's storage area, and the plain reads and writes of its index and its values. */
+/** The history's storage area, the one-change-at-a-time queue, and the plain reads and writes of its keys, its index and its values. */
 import type { browser } from 'wxt/browser';
+import { serial } from '@/utils/serial';
 import { describeIssues } from './migrate';
 import { HistoryIndex, INDEX_KEY, INDEX_VERSION, type RecordSummary } from './summary';
 
@@ -8,6 +9,20 @@ export const READ_BATCH = 100;
 
 /** `getKeys` lists the keys without their values (Chrome 130+, Firefox 143+); without it the whole area is read. */
 export type Area = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'> & { getKeys?: () => Promise<string[]> };
+
+/**
+ * One change of the history at a time within a context (the background hears several tabs at once).
+ * Another context writing at the same moment can leave the index behind the stored keys: the next
+ * listing notices, and the repair brings it back in line.
+ */
+export const exclusive = serial();
+
+/** Every stored key; without `getKeys` the whole area is read, and its values come along (`all`). */
+export async function listKeys(area: Area): Promise<{ keys: string[]; all?: Record<string, unknown> }> {
+  if (typeof area.getKeys === 'function') return { keys: await area.getKeys() };
+  const all = (await area.get(null)) as Record<string, unknown>;
+  return { keys: Object.keys(all), all };
+}
 
 export type IndexRead = { ok: true; index: HistoryIndex } | { ok: false; missing: boolean; reason: string };
 

@@ -1,6 +1,7 @@
-/** Reading a stored value as a record of the current schema, or saying why it cannot be. Pure. */
+/** Reading a stored value as a record of the current schema (its tables in the template's order), or saying why it cannot be. Pure. */
 import type { z } from 'zod';
 import { ReportRecord, SCHEMA_VERSION } from '@/lib';
+import { tablesInOrder } from '@/lib/record/order';
 
 export type Migrated = { ok: true; record: ReportRecord } | { ok: false; reason: string };
 
@@ -15,7 +16,8 @@ export function migrate(raw: unknown): Migrated {
     return { ok: false, reason: `schemaVersion ${version} is newer than this extension understands (${SCHEMA_VERSION})` };
   }
   const parsed = ReportRecord.safeParse(raw);
-  if (parsed.success) return { ok: true, record: parsed.data };
+  // Storage hands objects back with their keys sorted: the tables go back to the template's order.
+  if (parsed.success) return { ok: true, record: { ...parsed.data, tables: tablesInOrder(parsed.data) } };
   return { ok: false, reason: describeIssues(parsed.error) };
 }
 

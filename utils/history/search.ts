@@ -1,22 +1,26 @@
 /** Finding entries in the history: the popup's search, and the rule that two agency names are the same body. Pure. */
 import type { ReportRecord } from '@/lib';
-import { type RecordSummary, summarize } from './summary';
+import { foldAgency } from './identity';
+import { type PendingEntry, type RecordSummary, summarize } from './summary';
 
 /** Agency names compared without spaces and with full-width letters and digits folded. */
 export function sameAgency(a: string, b: string): boolean {
-  const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-  return fold(a) === fold(b);
+  return foldAgency(a) === foldAgency(b);
 }
 
-type Searchable = { record: ReportRecord } | RecordSummary;
+type Searchable = { record: ReportRecord } | RecordSummary | PendingEntry;
 
-/** Entries whose agency, year, title or address contain every word of the query. */
+const haystack = (e: Searchable): string => {
+  const s = 'record' in e ? summarize(e.record) : e;
+  return [s.agency ?? '', s.year ?? '', 'title' in s ? s.title : '', s.url ?? ''].join(' ');
+};
+
+/** Entries whose agency, year, title or address contain every word of the query (a record not summarised yet: what its key says). */
 export function searchHistory<T extends Searchable>(entries: readonly T[], query: string): T[] {
   const words = query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
-  return entries.filter((e: Searchable) => {
-    const s: Pick<RecordSummary, 'agency' | 'year' | 'title' | 'url'> = 'record' in e ? { ...summarize(e.record) } : e;
-    const hay = [s.agency ?? '', s.year ?? '', s.title, s.url].join(' ').normalize('NFKC').toLowerCase();
+  return entries.filter((e) => {
+    const hay = haystack(e).normalize('NFKC').toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }

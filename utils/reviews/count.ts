@@ -11,3 +11,14 @@ export function countReviews(findings: readonly Finding[], reviews: Record<strin
   }
   return { confirmed, dismissed };
 }
+
+/** Every verdict kept for a report, counted, whichever of its findings they are on (the history's list has no findings to go by). */
+export function tallyReviews(reviews: Record<string, Review>): { confirmed: number; dismissed: number } {
+  let confirmed = 0;
+  let dismissed = 0;
+  for (const r of Object.values(reviews)) {
+    if (r.status === 'confirmed') confirmed++;
+    else dismissed++;
+  }
+  return { confirmed, dismissed };
+}
