@@ -1,123 +1,81 @@
 /**
- * Section 5: the command line's throughput on a folder of generated report pages, run exactly as a
- * user would (`node bin/nianbao.mjs check DIR > /dev/null`) under `/usr/bin/time -v` for its wall time
- * and peak memory; then, in this process, where a page's time goes (jsdom's parse vs analyze).
+ * Section 4: the command line on a folder of report pages, run as a user runs it (`node
+ * bin/nianbao.mjs check DIR > /dev/null`) under `/usr/bin/time -v` for its wall time and peak
+ * memory: with a worker per core, in one thread, and beside it jsdom's own parse of the same pages
+ * in one thread (bench/parse.ts), which any command line on jsdom pays.
  */
 import { spawn } from 'node:child_process';
-import { open, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadPage } from '../cli/load';
-import { analyze } from '../lib/analyze';
+import { open } from 'node:fs/promises';
 import type { Report } from './lib/report';
-import { fmt, summarize } from './lib/stats';
-import { PAGES500 } from './pages';
+import { fmt, quantile } from './lib/stats';
+import { CLI_PAGES, writeCliPages } from './pages';
 
-const TIME = '/usr/bin/time';
+interface Run {
+  pagesPerSecond: number;
+  peakMb: number;
+}
 
-async function timed(cmd: string[]): Promise<{ code: number; stderr: string }> {
+/** Run `cmd` under /usr/bin/time -v, its output to /dev/null; seconds and peak RSS from time's report. */
+async function timed(cmd: string[], pages: number): Promise<Run> {
   const devnull = await open('/dev/null', 'w');
   try {
-    const child = spawn(TIME, ['-v', ...cmd], { stdio: ['ignore', devnull.fd, 'pipe'] });
-    let stderr = '';
+    const child = spawn('/usr/bin/time', ['-v', ...cmd], { stdio: ['ignore', devnull.fd, 'pipe'] });
+    let log = '';
     child.stderr?.on('data', (d) => {
-      stderr += d;
+      log += d;
     });
-    const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
-    return { code, stderr };
+    const code = await new Promise<number>((ok) => {
+      child.on('close', (c) => ok(c ?? 1));
+      child.on('error', () => ok(127));
+    });
+    const wall = /Elapsed \(wall clock\) time \([^)]*\):\s*([\d:.]+)/.exec(log)?.[1];
+    const rss = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(log)?.[1];
+    if (code !== 0 || !wall || !rss)
+      throw new Error(
+        code === 127 ? '/usr/bin/time missing (apt-get install time)' : `exit ${code}: ${log.split('\n').slice(-4).join(' ')}`,
+      );
+    const seconds = wall.split(':').reduce((s, part) => s * 60 + Number(part), 0);
+    return { pagesPerSecond: pages / seconds, peakMb: Number(rss) / 1024 };
   } finally {
     await devnull.close();
   }
 }
 
-/** "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" → seconds. */
-function wallSeconds(text: string): number {
-  const m = /Elapsed \(wall clock\) time \([^)]*\):\s*([\d:.]+)/.exec(text);
-  if (!m) return Number.NaN;
-  return (m[1] as string).split(':').reduce((s, part) => s * 60 + Number(part), 0);
-}
-
-interface Run {
-  command: string;
-  wallSeconds: number;
-  pagesPerSecond: number;
-  maxRssMb: number;
-  cpuPercent: number;
-}
-
-async function measure(command: string[], n: number): Promise<Run | { command: string; failed: string }> {
-  const { code, stderr } = await timed(command);
-  if (code !== 0 || !/Maximum resident set size/.test(stderr)) {
-    const why =
-      code === 127 || /No such file/.test(stderr)
-        ? `${TIME} missing (apt-get install time)`
-        : `exit ${code}: ${stderr.split('\n').slice(-4).join(' ')}`;
-    return { command: command.join(' '), failed: why };
-  }
-  const wall = wallSeconds(stderr);
-  return {
-    command: command.join(' '),
-    wallSeconds: wall,
-    pagesPerSecond: n / wall,
-    maxRssMb: Number(/Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr)?.[1]) / 1024,
-    cpuPercent: Number(/Percent of CPU this job got:\s*(\d+)/.exec(stderr)?.[1]),
+export async function runCli(bench: { quick: boolean }, report: Report) {
+  const n = (await writeCliPages(bench.quick ? 100 : 300)).length;
+  const commands = {
+    default: ['node', 'bin/nianbao.mjs', 'check', CLI_PAGES],
+    oneThread: ['node', 'bin/nianbao.mjs', 'check', CLI_PAGES, '--jobs', '1'],
+    parse: ['node', '--import', 'tsx', 'bench/parse.ts', CLI_PAGES],
   };
-}
-
-export async function runCli(report: Report) {
-  const files = (await readdir(PAGES500)).filter((f) => f.endsWith('.html')).sort();
-  const n = files.length;
-  // As a user runs it (a worker thread per core); in one thread; and in one thread with V8's heap
-  // capped, which shows what the command really keeps (V8 grows its heap lazily up to its default cap).
-  const runs = [
-    { what: 'default (a worker per core)', command: ['node', 'bin/nianbao.mjs', 'check', PAGES500] },
-    { what: 'one thread', command: ['node', 'bin/nianbao.mjs', 'check', PAGES500, '--jobs', '1'] },
-    {
-      what: 'one thread, heap capped at 128 MB',
-      command: ['node', '--max-old-space-size=128', 'bin/nianbao.mjs', 'check', PAGES500, '--jobs', '1'],
-    },
-  ];
-  const results: (Run | { command: string; failed: string })[] = [];
-  for (const { what, command } of runs) {
-    const r = await measure(command, n);
-    results.push(r);
-    if ('failed' in r) {
-      report.row('5', `CLI on ${n} pages, ${what}`, `n/a: ${r.failed}`);
-      continue;
+  type Kind = keyof typeof commands;
+  const runs: Record<Kind, Run[]> = { default: [], oneThread: [], parse: [] };
+  // Rounds of the three side by side, in a rotating order: the machine's load changes between runs.
+  const kinds = Object.keys(commands) as Kind[];
+  const rounds = bench.quick ? 1 : 2;
+  for (let r = 0; r < rounds; r++)
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[(i + r) % kinds.length] as Kind;
+      runs[kind].push(await timed(commands[kind], n));
     }
-    report.row(
-      '5',
-      `CLI, ${n} pages, ${what} (\`${r.command} > /dev/null\`)`,
-      `${fmt(r.pagesPerSecond)} pages/s · peak RSS ${fmt(r.maxRssMb)} MB  (${fmt(r.wallSeconds)} s wall, ${r.cpuPercent}% CPU)`,
+  const med = (kind: Kind, key: keyof Run) =>
+    quantile(
+      runs[kind].map((x) => x[key]),
+      0.5,
     );
-  }
-  const main = results[0];
-  if (!main || 'failed' in main) return { runs: results };
-
-  // Where a page's time goes, on a sample, in this process (warm): parsing with jsdom vs the engine.
-  const parse: number[] = [];
-  const engine: number[] = [];
-  const sample = files.filter((_, i) => i % Math.max(1, Math.floor(n / 60)) === 0);
-  for (const f of sample) {
-    let t = performance.now();
-    const { dom, url } = await loadPage(join(PAGES500, f));
-    parse.push(performance.now() - t);
-    t = performance.now();
-    analyze(dom.window.document, { url });
-    engine.push(performance.now() - t);
-    dom.window.close();
-  }
-  const p = summarize(parse);
-  const e = summarize(engine);
-  report.row(
-    '5',
-    `per page in Node (${sample.length} sampled, warm): jsdom parse · analyze, medians`,
-    `${fmt(p.median)} · ${fmt(e.median)} ms`,
-  );
-  return {
-    ...main,
-    runs: results,
-    pages: n,
-    parse: p,
-    analyze: e,
-  };
+  const line = (kind: Kind) => `${fmt(med(kind, 'pagesPerSecond'))} pages/s · peak ${fmt(med(kind, 'peakMb'))} MB`;
+  report.row('4', `command line, ${n} pages, a worker per core (as run by default; ${rounds} runs)`, line('default'));
+  report.row('4', '  in one thread (--jobs 1)', line('oneThread'));
+  report.row('4', '  jsdom alone parsing the same pages, one thread', line('parse'));
+  // Ratios within a round, then their median.
+  const ratio = (key: keyof Run) =>
+    quantile(
+      runs.oneThread.map((x, i) => x[key] / (runs.parse[i] as Run)[key]),
+      0.5,
+    );
+  const speed = ratio('pagesPerSecond');
+  report.row('4', '  one thread ÷ jsdom alone: speed', `${fmt(speed)}×`, '≥ 0.5× (reading costs at most the parse)', speed >= 0.5);
+  const memory = ratio('peakMb');
+  report.row('4', '  one thread ÷ jsdom alone: peak memory', `${fmt(memory)}×`, '≤ 1.5×', memory <= 1.5);
+  return { pages: n, ...runs };
 }

@@ -4,10 +4,11 @@ import { availableParallelism } from 'node:os';
 /** A problem with what the user asked for (a bad option, no input, a path that does not exist): exit 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `用法 usage: nianbao check [options] [--] <file.html|dir>...
+export const USAGE = `用法 usage: nianbao check [options] [--] <file.html|file.pdf|file.docx|dir>...
 
-Reads saved annual-report pages and prints one record per HTML file (a JSON array, or CSV of
-the tables in long form). Directories are walked for .html/.htm files. When two years of the same
+Reads saved annual-report pages and attachments (PDF, Word .docx) and prints one record per file
+(a JSON array, or CSV of the tables in long form). Directories are walked for .html/.htm, .pdf and
+.docx files (.doc, .wps and .ofd get a record saying how to read them). When two years of the same
 body are among the inputs, the cross-year checks run.
 
   --format json|csv   what to print (default json)
@@ -34,7 +35,7 @@ export function parseArgs(argv: string[]): Args | 'help' {
   if (options.includes('--help') || options.includes('-h')) return 'help';
   if (argv.length === 0) throw new UsageError(`no command given\n${USAGE}`);
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: nianbao check <file.html|dir>...)`);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: nianbao check <file.html|file.pdf|dir>...)`);
   const args: Args = { paths: [], format: 'json', jobs: Math.min(availableParallelism(), 8) };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;

@@ -8,6 +8,7 @@ import { analyze } from '../lib/analyze';
 import type { ReportRecord } from '../lib/record/schema';
 import { loadPage, type Page } from './load';
 import { PageProblem, problemRecord } from './problem';
+import { ATTACHMENT_FILE, analyzeAttachmentFile } from './sources/read';
 
 /** A thrown value as this page's problem (a stack overflow anywhere in reading it is the page's, not the run's). */
 function asProblem(e: unknown): PageProblem {
@@ -21,6 +22,8 @@ function analyzePage(page: Page, capturedAt: string, previous?: ReportRecord): R
 }
 
 export async function analyzeFile(file: string, capturedAt: string, previous?: ReportRecord): Promise<ReportRecord> {
+  if (ATTACHMENT_FILE.test(file))
+    return analyzeAttachmentFile(file, capturedAt, previous).catch((e) => problemRecord(file, capturedAt, asProblem(e)));
   let page: Page;
   try {
     page = await loadPage(file);

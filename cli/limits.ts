@@ -11,6 +11,8 @@ import type { Shape } from './shape';
 
 /** Bytes of a file; beyond it the file is not even read. */
 export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+/** Bytes of a PDF or Word file: they carry fonts and pictures (a scanned report runs to tens of megabytes). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Elements of a page (jsdom takes ~3.6 KB each: 100,000 are ~360 MB). */
 export const MAX_ELEMENTS = 100_000;
 /** Nesting depth of its elements (jsdom's time grows with elements × depth; it overflows the stack near 3,000). */
@@ -25,12 +27,16 @@ const WORKER_BASE_MB = 200;
 const n = (x: number) => x.toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export function checkBytes(size: number): void {
-  if (size > MAX_PAGE_BYTES)
+export function checkBytes(size: number, max = MAX_PAGE_BYTES): void {
+  const what = max === MAX_PAGE_BYTES ? '页面' : '文件';
+  if (size > max)
     throw new PageProblem(
       'source.size:bytes',
-      `文件有 ${mb(size)}（${n(size)} 字节），超过上限 ${mb(MAX_PAGE_BYTES)}，没有读取：年度报告页面远小于此。`,
-      { actual: size, expected: MAX_PAGE_BYTES },
+      `文件有 ${mb(size)}（${n(size)} 字节），超过上限 ${mb(max)}，没有读取：年度报告${what}远小于此。`,
+      {
+        actual: size,
+        expected: max,
+      },
     );
 }
 

@@ -1,12 +1,13 @@
 /**
  * The paths named on the command line → the pages to read, directories walked in name order for
- * `.html`/`.htm` files. A named path that does not exist at all is bad usage (a typo: exit 2);
+ * report files (`.html`/`.htm`, `.pdf`, `.docx`, and `.doc`/`.wps`/`.ofd`, which get a record saying how to read them). A named path that does not exist at all is bad usage (a typo: exit 2);
  * anything else that cannot be listed or read (a folder without permission, a dangling link) is
  * an input of its own whose record will say why, so the batch goes on.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { REPORT_FILE } from '../lib/sources/kind';
 import { UsageError } from './args';
 import { type PageProblem, readProblem, reasonOf } from './problem';
 
@@ -15,8 +16,6 @@ export interface Input {
   /** Known before reading: the folder could not be listed. */
   problem?: PageProblem;
 }
-
-const PAGE = /\.html?$/i;
 
 async function walk(dir: string): Promise<Input[]> {
   let entries: Dirent[];
@@ -31,7 +30,7 @@ async function walk(dir: string): Promise<Input[]> {
     const p = join(dir, e.name);
     // Links to folders are not followed (no loops); links to pages are read, dangling ones reported.
     if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (PAGE.test(e.name)) out.push({ path: resolve(p) });
+    else if (REPORT_FILE.test(e.name)) out.push({ path: resolve(p) });
   }
   return out;
 }

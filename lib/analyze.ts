@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   previous?: ReportRecord;
   /** What the document was made from (a PDF or DOCX is turned into a document first); `html` by default. */
   kind?: SourceKind;
+  /**
+   * When the report was published, as the page that published it says (a file linked from a portal
+   * page carries no 发布日期 of its own): used when the document itself shows no date.
+   */
+  publishedAt?: string;
 }
 
 /** A record and the live page behind it: every cell reference points back to its element. */
@@ -205,7 +210,7 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
   const year = title.year ?? period;
   const texts = sectionLines(allLines, sections, body);
   yield;
-  const pub = publishedAt(doc, allLines);
+  const pub = publishedAt(doc, allLines) ?? (opts.publishedAt ? { at: opts.publishedAt, from: '发布页面' } : undefined);
   if (pub) record.source.publishedAt = pub.at;
   if (title.title) record.source.title = title.title;
 

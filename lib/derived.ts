@@ -1,4 +1,5 @@
 import type { ReportRecord } from './record/schema';
+import { isSafeFigure } from './text/numerals';
 
 type Tables = ReportRecord['tables'];
 
@@ -10,7 +11,7 @@ const sumGroup = (tables: Tables, group: string): number =>
     .filter(([row]) => row === group || row.startsWith(`${group}.`))
     .reduce((s, [, cols]) => s + (cols.total?.value ?? 0), 0);
 
-/** The derived figures of rules.md, at 总计; a figure appears only when its denominator is > 0. */
+/** The derived figures of rules.md, at 总计; a figure appears only when its denominator is > 0 (and both sides are exact). */
 export const DERIVED: { key: string; label: string; compute(t: Tables): [number, number] }[] = [
   {
     key: 'disclosureRate',
@@ -41,7 +42,8 @@ export function derive(tables: Tables): Record<string, number> {
   const out: Record<string, number> = {};
   for (const d of DERIVED) {
     const [num, den] = d.compute(tables);
-    if (den > 0) out[d.key] = Math.round((num / den) * 1e4) / 1e4;
+    // Sums beyond the safe integers are not exact: no rate is better than a wrong one.
+    if (den > 0 && isSafeFigure(num) && isSafeFigure(den)) out[d.key] = Math.round((num / den) * 1e4) / 1e4 + 0;
   }
   return out;
 }

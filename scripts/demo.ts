@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: build the extension, serve the bundled sample report pages from localhost, and open
- * Chromium with the extension on them, under *.gov.cn addresses (routed to the local server, so the
- * content script's match patterns fire with no network).
+ * Chromium with the extension on them under a gov.cn address (tests/harness/ maps it to the local
+ * server, so the extension's host permission covers them and nothing leaves the machine).
  *
  * With a display it opens a window on a report and an index of every sample page, and waits until
  * you close the browser. Without one (or with --headless) it walks through the pages itself and
@@ -13,20 +13,17 @@
  *   npm run demo -- --docs            # also refresh docs/screenshots/ (the README's pictures)
  *   CHROMIUM_PATH=/path/to/chromium npm run demo
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { buildExtension, ROOT } from '../tests/harness/build';
+import { launchChromium } from '../tests/harness/chromium';
+import { type Site, serve } from '../tests/harness/site';
+import { askTab, tabIdOf } from '../tests/harness/tabs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const BUILD = join(ROOT, '.output', 'demo');
-const EXTENSION = join(BUILD, 'chrome-mv3');
-const HOST = 'http://www.demo.gov.cn';
+const HOST = 'www.demo.gov.cn';
 
 interface Options {
   headless: boolean;
@@ -42,35 +39,6 @@ function options(argv: string[]): Options {
     out: resolve(outAt >= 0 && argv[outAt + 1] ? (argv[outAt + 1] as string) : join(ROOT, 'demo-out')),
     docs: argv.includes('--docs'),
   };
-}
-
-function findChromium(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/snap/bin/chromium',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    'C:\\Program Files\\Chromium\\Application\\chrome.exe',
-  ].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Chromium not found. Install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei) or set CHROMIUM_PATH. ' +
-        '(Google Chrome ignores --load-extension since version 137; use Chromium.)',
-    );
-  }
-  return found;
-}
-
-function build(): void {
-  console.log('· building the extension (wxt build) …');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs'), 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NIANBAO_OUT_DIR: BUILD },
-  });
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`the build did not produce ${EXTENSION}`);
 }
 
 interface ManifestEntry {
@@ -100,87 +68,32 @@ function indexPage(): string {
 <table>${rows}</table></body></html>`;
 }
 
-/** A local HTTP server for the sample pages (and the index), on a free port of 127.0.0.1. */
-async function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(indexPage());
-      return;
-    }
-    const name = path.split('/').pop() ?? '';
-    const file = join(PAGES, name);
-    if (name && extname(name) === '.html' && existsSync(file)) {
-      let body = readFileSync(file);
-      // `?dark`: the same page as a portal with a dark theme, to show the panel following it.
-      if (req.url?.includes('dark')) {
-        body = Buffer.from(
-          body
-            .toString('utf8')
-            .replace(
-              '</head>',
-              '<style>html,body,.wrap,.main,.container,.content,.article{background:#16191d!important;color:#d5d9de!important}td,th{border-color:#555!important}a{color:#8ab4f8!important}</style></head>',
-            ),
-        );
-      }
-      // No charset in the header: the page's <meta charset> decides (one sample is GBK).
-      res.writeHead(200, { 'content-type': 'text/html' }).end(body);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+/** The sample pages and the index, served by the harness's server (the index written beside the build). */
+async function serveSamples(): Promise<Site> {
+  const site = join(BUILD, 'site');
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, 'index.html'), indexPage());
+  return serve({ '/ndbg/': PAGES, '/': site }, { host: HOST });
 }
 
-async function launch(headless: boolean, origin: string): Promise<{ context: BrowserContext; sw: Worker; id: string; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'nianbao-demo-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless,
-    acceptDownloads: true,
-    viewport: headless ? { width: 1400, height: 900 } : null,
-    args: [
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-    ],
+/** `?dark`: the same page as a portal with a dark theme, to show the panel following it. */
+async function darkTheme(page: Page): Promise<void> {
+  await page.route('**/*?dark', async (route) => {
+    const file = join(PAGES, new URL(route.request().url()).pathname.split('/').pop() as string);
+    const body = readFileSync(file, 'utf8').replace(
+      '</head>',
+      '<style>html,body,.wrap,.main,.container,.content,.article{background:#16191d!important;color:#d5d9de!important}td,th{border-color:#555!important}a{color:#8ab4f8!important}</style></head>',
+    );
+    await route.fulfill({ contentType: 'text/html; charset=utf-8', body });
   });
-  // *.gov.cn addresses are answered by the local server.
-  await context.route('http://*.gov.cn/**', async (route) => {
-    const u = new URL(route.request().url());
-    const response = await route.fetch({ url: `${origin}${u.pathname}${u.search}` });
-    await route.fulfill({ response });
-  });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, sw, id: new URL(sw.url()).host, profile };
 }
 
 async function openReport(context: BrowserContext, file: string, query = ''): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${HOST}/ndbg/${file}${query}`);
+  await page.goto(`http://${HOST}/ndbg/${file}${query}`);
   await page.locator('nianbao-check .panel, nianbao-check .pill').first().waitFor({ timeout: 20_000 });
   await page.waitForTimeout(300);
   return page;
-}
-
-async function tabId(sw: Worker, page: Page): Promise<number> {
-  const url = page.url();
-  const id = await sw.evaluate(
-    async (u) =>
-      (
-        (await (globalThis as { chrome?: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome?.tabs.query(
-          {},
-        )) ?? []
-      ).find((t) => t.url === u)?.id,
-    url,
-  );
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
 }
 
 /** Scroll so the suspect cell (else the first marked cell) sits in the upper part of the window, and point at it. */
@@ -198,17 +111,8 @@ async function pointAtSuspect(page: Page): Promise<void> {
   await page.waitForTimeout(250);
 }
 
-async function ping(sw: Worker, id: number): Promise<{ analysisMs?: number; marks?: { shown: number; lost: number } } | undefined> {
-  return sw.evaluate(
-    ([tab]) =>
-      (globalThis as { chrome?: { tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome?.tabs.sendMessage(
-        tab as number,
-        { type: 'nianbao:ping' },
-        { frameId: 0 },
-      ),
-    [id] as const,
-  ) as Promise<{ analysisMs?: number; marks?: { shown: number; lost: number } } | undefined>;
-}
+const ping = (sw: Worker, tab: number) =>
+  askTab<{ analysisMs?: number; marks?: { shown: number; lost: number } }>(sw, tab, { type: 'nianbao:ping' }, 0);
 
 async function download(page: Page, name: RegExp | string, out: string): Promise<string> {
   const button = page.getByRole('button', { name, exact: typeof name === 'string' });
@@ -232,7 +136,7 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
   (await openReport(context, 'cross-year-2022.html')).close();
 
   const report = await openReport(context, 'typo-suspect.html');
-  timings['typo-suspect.html'] = await ping(sw, await tabId(sw, report));
+  timings['typo-suspect.html'] = await ping(sw, await tabIdOf(sw, report));
   await shot(report, 'panel.png');
 
   // The marked table with the panel folded (the reader's choice is remembered, so unfold it after).
@@ -251,7 +155,7 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 560 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabId(sw, report)}`);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(sw, report)}`);
   await popup.getByRole('button', { name: '导出 JSON', exact: true }).waitFor();
   await popup.waitForTimeout(300);
   await shot(popup, 'popup.png', { fullPage: true });
@@ -259,7 +163,7 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
   written.push(await download(popup, '导出 CSV', out));
 
   const crossYear = await openReport(context, 'cross-year-2023-bad.html');
-  timings['cross-year-2023-bad.html'] = await ping(sw, await tabId(sw, crossYear));
+  timings['cross-year-2023-bad.html'] = await ping(sw, await tabIdOf(sw, crossYear));
   await crossYear.evaluate(() => {
     const root = document.querySelector('nianbao-check')?.shadowRoot;
     root?.querySelector('.finding[data-finding-id^="crossYear."]')?.scrollIntoView({ block: 'start' });
@@ -268,7 +172,7 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
 
   for (const file of ['seed004-word.html', 'blank-total-column.html', 'iframe-body.html', 'script-loaded-body.html']) {
     const page = await openReport(context, file);
-    timings[file] = await ping(sw, await tabId(sw, page));
+    timings[file] = await ping(sw, await tabIdOf(sw, page));
     await page.close();
   }
 
@@ -276,7 +180,8 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
   // A wide window, so the panel floats beside the table rather than over it.
   await dark.setViewportSize({ width: 1920, height: 900 });
   await dark.emulateMedia({ colorScheme: 'dark' });
-  await dark.goto(`${HOST}/ndbg/worked-case.html?dark`);
+  await darkTheme(dark);
+  await dark.goto(`http://${HOST}/ndbg/worked-case.html?dark`);
   await dark.locator('nianbao-check .panel').waitFor();
   await pointAtSuspect(dark);
   await shot(dark, 'panel-dark.png');
@@ -303,14 +208,23 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
-  build();
-  const { server, origin } = await serve();
-  console.log(`· sample pages served at ${origin}/ (and as ${HOST}/ inside the browser)`);
-  const { context, sw, id, profile } = await launch(opts.headless, origin);
+  console.log('· building the extension (wxt build) …');
+  const extension = buildExtension(BUILD);
+  const site = await serveSamples();
+  console.log(`· sample pages served at http://127.0.0.1:${site.port}/ (and as http://${HOST}/ inside the browser)`);
+  const browser = await launchChromium({
+    extension,
+    site,
+    headless: opts.headless,
+    viewport: opts.headless ? { width: 1400, height: 900 } : null,
+  });
+  const { context } = browser;
+  const sw = browser.sw as Worker;
+  const id = browser.extensionId as string;
   try {
     if (!opts.headless) {
       const index = await context.newPage();
-      await index.goto(`${HOST}/`);
+      await index.goto(`http://${HOST}/`);
       await openReport(context, 'typo-suspect.html');
       console.log('· Chromium is open with the extension. Close the browser window to end the demo.');
       await new Promise<void>((done) => context.on('close', () => done()));
@@ -328,9 +242,8 @@ async function main(): Promise<void> {
     }
     console.log(`· done: ${written.length} files in ${opts.out}`);
   } finally {
-    await context.close().catch(() => undefined);
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
+    await site.close();
   }
 }
 

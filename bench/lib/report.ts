@@ -1,18 +1,16 @@
-/** The bench's one output: rows of metric · value · goal · met?, plus notes that explain the misses. */
+/** The bench's one output: rows of section · metric · value · goal · met?, and notes. */
 export interface Row {
   section: string;
   metric: string;
   value: string;
   goal: string;
-  /** true/false when there is a goal, null when the row is information only or could not be measured. */
+  /** true/false when there is a goal; null when there is none, or its interval holds the goal (undecided). */
   met: boolean | null;
 }
 
 export class Report {
   rows: Row[] = [];
   notes: string[] = [];
-  /** Blocks printed before the table (per-page detail). */
-  details: string[] = [];
   data: Record<string, unknown> = {};
 
   row(section: string, metric: string, value: string, goal = '', met: boolean | null = null): void {
@@ -24,14 +22,20 @@ export class Report {
   }
 
   table(): string {
-    const body = this.rows.map((r) => [r.section, r.metric, r.value, r.goal || '—', r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+    const body = this.rows.map((r) => [
+      r.section,
+      r.metric,
+      r.value,
+      r.goal || '—',
+      r.met === null ? (r.goal ? 'undecided' : '—') : r.met ? 'yes' : 'NO',
+    ]);
     return renderTable(['#', 'metric', 'value', 'goal', 'met?'], body);
   }
 }
 
 /** Columns padded to their widest cell (CJK characters count double, as a terminal shows them). */
-export function renderTable(head: string[], body: string[][]): string {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) && !/[·×÷≤≥—µ]/.test(ch) ? 2 : 1), 0);
+function renderTable(head: string[], body: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) && !/[·×÷≤≥—–µ]/.test(ch) ? 2 : 1), 0);
   const cols = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells

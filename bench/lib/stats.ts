@@ -1,9 +1,9 @@
-/** Order statistics over samples (milliseconds unless said otherwise). */
+/** Order statistics and intervals over the bench's samples (milliseconds unless said otherwise). */
 export interface Summary {
   n: number;
   median: number;
   p95: number;
-  min: number;
+  max: number;
 }
 
 /** The value below which `q` of the samples lie (nearest rank). */
@@ -19,14 +19,8 @@ export function summarize(samples: number[]): Summary {
     n: samples.length,
     median: quantile(samples, 0.5),
     p95: quantile(samples, 0.95),
-    min: samples.length ? Math.min(...samples) : Number.NaN,
+    max: samples.length ? Math.max(...samples) : Number.NaN,
   };
-}
-
-/** Geometric mean: the average of ratios that neither a fast nor a slow page dominates. */
-export function geomean(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  return Math.exp(values.reduce((s, v) => s + Math.log(v), 0) / values.length);
 }
 
 /** A number for a table cell: 3 significant digits, no exponent. */
@@ -37,26 +31,38 @@ export function fmt(v: number | undefined, unit = ''): string {
   return `${v.toFixed(digits)}${unit}`;
 }
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** A median and its 95 % interval. */
+export interface Interval {
+  value: number;
+  low: number;
+  high: number;
+  n: number;
+  /** How many independent groups (rounds of fresh browsers) the interval rests on. */
+  rounds: number;
+}
+
+export const fmtInterval = (i: Interval, unit = '') =>
+  `${fmt(i.value, unit)}  (95 % CI ${fmt(i.low)}–${fmt(i.high)}${unit}, n ${i.n}${i.rounds !== i.n ? ` in ${i.rounds} rounds` : ''})`;
 
 /**
- * The ratio a ÷ b from paired samples (a[i] and b[i] measured side by side, in the same round):
- * the median of the pairs' ratios, with a 95 % bootstrap interval for that median (2,000 resamples,
- * a fixed seed so a run is reproducible). Pairing cancels the machine's drift between rounds, which
- * per-side medians do not.
- *
- * With `cluster` (the round of each pair: the browsers it was measured in), the interval resamples
- * whole rounds, then pairs within them. Two fresh browsers differ by several per cent on their own
- * and every pair of a round shares that difference, so pairs resampled one by one give an interval
- * narrower than the measurement can support; `rounds` says how many rounds it rests on.
+ * The median of `values` with a 95 % bootstrap interval (2,000 resamples, a fixed seed so a run is
+ * reproducible). With `cluster` (the round of each value: the browsers it was measured in), whole
+ * rounds are resampled, then values within them: every value of a round shares that round's
+ * browsers, and two fresh browsers differ by several per cent on their own, so values resampled
+ * one by one would give an interval narrower than the measurement supports.
  */
-export function pairedRatio(
-  pairs: [number, number][],
-  cluster?: number[],
-): { ratio: number; low: number; high: number; n: number; rounds: number } {
-  const kept = pairs.map(([a, b], i) => ({ r: a / b, c: cluster?.[i] ?? i, ok: a > 0 && b > 0 })).filter((p) => p.ok);
-  const ratios = kept.map((p) => p.r);
-  if (ratios.length === 0) return { ratio: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0, rounds: 0 };
+export function medianInterval(values: number[], cluster?: number[]): Interval {
+  const groups = new Map<number, number[]>();
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v)) return;
+    const c = cluster?.[i] ?? i;
+    const g = groups.get(c);
+    if (g) g.push(v);
+    else groups.set(c, [v]);
+  });
+  const clusters = [...groups.values()];
+  const kept = clusters.flat();
+  if (kept.length === 0) return { value: Number.NaN, low: Number.NaN, high: Number.NaN, n: 0, rounds: 0 };
   let seed = 0x9e3779b9;
   const random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -65,14 +71,6 @@ export function pairedRatio(
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  // Without `cluster` every pair is a round of its own, and this is the plain bootstrap of pairs.
-  const groups = new Map<number, number[]>();
-  for (const p of kept) {
-    const g = groups.get(p.c);
-    if (g) g.push(p.r);
-    else groups.set(p.c, [p.r]);
-  }
-  const clusters = [...groups.values()];
   const medians: number[] = [];
   for (let k = 0; k < 2000; k++) {
     const sample: number[] = [];
@@ -83,10 +81,23 @@ export function pairedRatio(
     medians.push(quantile(sample, 0.5));
   }
   return {
-    ratio: quantile(ratios, 0.5),
+    value: quantile(kept, 0.5),
     low: quantile(medians, 0.025),
     high: quantile(medians, 0.975),
-    n: ratios.length,
+    n: kept.length,
     rounds: clusters.length,
   };
+}
+
+/** Whether an interval lies under `bound` (true), at or over it (false), or holds it (null: undecided). */
+export const under = (i: Interval, bound: number): boolean | null => (i.high < bound ? true : i.low >= bound ? false : null);
+
+/**
+ * The ratio a ÷ b from paired samples (a[i] and b[i] measured side by side, in the same round): the
+ * median of the pairs' ratios, with its interval as above. Pairing cancels the machine's drift
+ * between rounds, which per-side medians do not. Pairs with a missing or zero side are left out.
+ */
+export function pairedRatio(pairs: [number, number][], cluster?: number[]): Interval {
+  const ratios = pairs.map(([a, b]) => (a > 0 && b > 0 ? a / b : Number.NaN));
+  return medianInterval(ratios, cluster);
 }

@@ -1,19 +1,20 @@
-import type { CDPSession, Page } from 'playwright-core';
+/** Chrome traces over CDP, and the two figures the bench reads from them. */
+import type { CDPSession } from 'playwright-core';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; scriptName?: string }; fileName?: string };
+  args?: { name?: string; data?: { url?: string; scriptName?: string }; fileName?: string };
 }
 
-/** Run `action` under a Chrome trace of the given categories and return the trace's events. */
-export async function collectTrace<T>(cdp: CDPSession, categories: string[], action: () => Promise<void>): Promise<T[]> {
-  const events: T[] = [];
-  const onData = (e: { value: object[] }) => events.push(...(e.value as T[]));
+/** Run `action` under a trace of `categories` and return its events. A trace survives navigations. */
+export async function collectTrace(cdp: CDPSession, categories: string[], action: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
@@ -27,21 +28,15 @@ export async function collectTrace<T>(cdp: CDPSession, categories: string[], act
   return events;
 }
 
+export const SCRIPT_CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'];
+
 /**
- * Run `action` (a navigation) under a Chrome trace and return the main-thread time spent in scripts
- * whose URL starts with `urlPrefix`: the content script's evaluation (compile + run) and every callback
- * into it afterwards (timers, events, messages). Nested events are counted once. Milliseconds.
- * The trace survives the navigation, which a page-level profiler session would not. With `urlless`,
- * evaluations of and calls into scripts without a URL count too: functions an extension runs in the
- * page's own world (`scripting.executeScript({ world: 'MAIN', func })`).
+ * Main-thread time in the extension's code (ms): every evaluation of and call into a
+ * `chrome-extension://` script (compiling and running it, timers, events), outermost spans only,
+ * and evaluations of and calls into scripts without a URL: what `scripting.executeScript({ world:
+ * 'MAIN', func })` runs has none. Playwright's own scripts must not run meanwhile (they have none either).
  */
-export async function scriptTimeDuring(
-  cdp: CDPSession,
-  urlPrefix: string,
-  action: () => Promise<void>,
-  opts: { urlless?: boolean } = {},
-): Promise<number> {
-  const events = await collectTrace<TraceEvent>(cdp, ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'], action);
+export function extensionTime(events: TraceEvent[]): number {
   const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
   const spans = events
     .filter(
@@ -50,13 +45,10 @@ export async function scriptTimeDuring(
     )
     .filter((e) => {
       const url = urlOf(e);
-      if (url) return url.startsWith(urlPrefix);
-      // A function an extension runs in the page's world has no URL (nor has an event or timer,
-      // which carry none: only evaluations and calls count).
-      return opts.urlless === true && (e.name === 'EvaluateScript' || e.name === 'FunctionCall');
+      // Events and timers without a URL are the page's own.
+      return url ? url.startsWith('chrome-extension://') : e.name === 'EvaluateScript' || e.name === 'FunctionCall';
     })
     .sort((a, b) => a.ts - b.ts);
-  // Count only outermost spans per thread.
   let total = 0;
   const endByThread = new Map<string, number>();
   for (const e of spans) {
@@ -68,6 +60,22 @@ export async function scriptTimeDuring(
   return total / 1000;
 }
 
-export async function newCdp(page: Page): Promise<CDPSession> {
-  return page.context().newCDPSession(page);
+export const TASK_CATEGORIES = ['disabled-by-default-devtools.timeline', 'blink.user_timing'];
+
+/**
+ * The longest task (ms) on the main thread of the renderer that set the user-timing mark `until`,
+ * among the tasks that started between that thread's last `loadEventEnd` before the mark and the
+ * mark (the page's own parsing, which the load ends, is not counted).
+ */
+export function longestTask(events: TraceEvent[], until: string): number {
+  const end = events.find((e) => e.name === until);
+  if (!end) return Number.NaN;
+  const onThread = (e: TraceEvent) => e.pid === end.pid && e.tid === end.tid;
+  const load = events.filter((e) => e.name === 'loadEventEnd' && onThread(e) && e.ts <= end.ts).at(-1);
+  if (!load) return Number.NaN;
+  let longest = 0;
+  for (const e of events)
+    if (e.name === 'RunTask' && e.ph === 'X' && onThread(e) && e.ts >= load.ts && e.ts <= end.ts)
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  return longest;
 }

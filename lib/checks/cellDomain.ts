@@ -4,7 +4,7 @@ import { domainProblem } from '../text/cell';
 import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';
 
-/** Counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal. */
+/** Counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal; no figure is beyond 2^53. */
 export const cellDomain: Rule = {
   id: 'cell.domain',
   severity: 'error',
@@ -12,7 +12,7 @@ export const cellDomain: Rule = {
   run: ({ tables }) => {
     const bad = new Map<string, { ref: CellRef; why: string; raw: string }[]>();
     forEachCell(tables, (cell, table, row, column) => {
-      if (cell.value === null) return;
+      if (cell.kind === 'blank' || cell.kind === 'placeholder') return;
       const def = table === 'activeDisclosure' ? T2_COLUMNS.find((c) => c.key === column) : undefined;
       const why = domainProblem(cell, { negative: def?.negative, decimal: def?.decimal });
       if (!why) return;

@@ -25,7 +25,9 @@ export const contentProblems: Rule = {
     const base = { id: 'content.problems:section5', rule: 'content.problems', severity: 'warning' as const, cells: [] };
     const name = sectionName(5);
     if (!sections.includes(5)) return [{ ...base, status: 'na', message: `报告中没有找到${name}。` }];
-    const lines = bodyLines(sectionText?.[5] ?? []);
+    // Checks run on a record's tables alone (a record read before its text was kept) know no text.
+    if (!sectionText) return [{ ...base, status: 'na', message: `没有${name}的文字，无法核对。` }];
+    const lines = bodyLines(sectionText[5] ?? []);
     const all = lines.map((l) => l.norm).join('');
     if (all === '' || NOTHING.test(all.replace(/[。.;!]/g, ''))) {
       return [{ ...base, status: 'fail', message: `${name}为空或只写「无」，没有写出存在的问题和改进措施。` }];

@@ -1,4 +1,5 @@
 import type { Cell, CellRef, Finding, ReportRecord, Severity, TableKey } from '../record/schema';
+import { isSafeFigure, unsigned0 } from '../text/numerals';
 import { TABLE_NAMES } from './tableCells';
 
 export interface Term {
@@ -26,15 +27,23 @@ export interface Evaluated {
   residual: number;
   assumedZero: CellRef[];
   unreadable: CellRef[];
+  /** Why an equation is na although every cell was read: a line it depends on was left blank throughout. */
+  leftBlank?: { name: string; id: string }[];
+  /** The sums went beyond the safe integers, where addition is no longer exact. */
+  tooLarge?: boolean;
 }
 
 export function cellAt(tables: ReportRecord['tables'], ref: CellRef): Cell | undefined {
   return tables[ref.table]?.[ref.row]?.[ref.column];
 }
 
-const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+/** Six decimals, for money; integers (every count) as they are, so that large ones stay exact. */
+const round = (n: number): number => (Number.isInteger(n) ? n : unsigned0(Math.round(n * 1e6) / 1e6));
 
-/** Evaluate an equation: blanks and placeholders count as 0 (and are listed); missing or wordy cells make it na. */
+/**
+ * Evaluate an equation on the cells as printed: blanks and placeholders count as 0 (and are listed);
+ * missing or wordy cells make it na, and so do sums beyond the safe integers (they would not be exact).
+ */
 export function evaluate(tables: ReportRecord['tables'], eq: Equation): Evaluated {
   let left = 0;
   let right = 0;
@@ -52,8 +61,11 @@ export function evaluate(tables: ReportRecord['tables'], eq: Equation): Evaluate
   left = round(left);
   right = round(right);
   const residual = round(left - right);
-  const status = unreadable.length ? 'na' : residual === 0 ? 'pass' : 'fail';
-  return { eq, status, left, right, residual, assumedZero, unreadable };
+  const tooLarge = !isSafeFigure(left) || !isSafeFigure(right) || !isSafeFigure(residual);
+  const status = unreadable.length || tooLarge ? 'na' : residual === 0 ? 'pass' : 'fail';
+  const ev: Evaluated = { eq, status, left, right, residual, assumedZero, unreadable };
+  if (tooLarge) ev.tooLarge = true;
+  return ev;
 }
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
@@ -62,13 +74,7 @@ export function toFinding(ev: Evaluated): Finding {
   const { eq } = ev;
   const cells = eq.terms.map((t) => t.ref);
   const base = { id: eq.id, rule: eq.rule, severity: eq.severity, formula: eq.formula, sides: eq.sides, cells };
-  if (ev.status === 'na') {
-    return {
-      ...base,
-      status: 'na',
-      message: `无法核对：${ev.unreadable.map((r) => `${r.row}/${r.column}`).join('、')} 缺失或不是数字。${eq.formula}`,
-    };
-  }
+  if (ev.status === 'na') return { ...base, status: 'na', message: `无法核对：${whyNa(ev)}。${eq.formula}` };
   const zero = ev.assumedZero.length ? { assumedZero: ev.assumedZero } : {};
   const blanks = ev.assumedZero.length ? `（${ev.assumedZero.length} 个空白格按 0 计）` : '';
   if (ev.status === 'pass') {
@@ -93,23 +99,13 @@ export function toFinding(ev: Evaluated): Finding {
   };
 }
 
+function whyNa(ev: Evaluated): string {
+  if (ev.leftBlank?.length) return `${ev.leftBlank.map((l) => l.name).join('、')}未填写（见 ${ev.leftBlank.map((l) => l.id).join('、')}）`;
+  if (ev.unreadable.length) return `${ev.unreadable.map((r) => `${r.row}/${r.column}`).join('、')} 缺失或读不出可靠的数字`;
+  return '数字过大，超出可精确计算的范围';
+}
+
 /** A finding for a rule that could not run because its table is missing. */
 export function missingTable(rule: string, severity: Severity, table: TableKey): Finding {
   return { id: `${rule}:${table}`, rule, status: 'na', severity, message: `未找到${TABLE_NAMES[table]}，无法核对。`, cells: [] };
-}
-
-/** A rule made of equations over one table: one finding per equation, or one na when the table is missing. */
-export function equationRule(
-  id: string,
-  title: string,
-  table: TableKey,
-  equations: (tables: ReportRecord['tables']) => Equation[],
-): { id: string; severity: Severity; title: string; run(input: { tables: ReportRecord['tables'] }): Finding[] } {
-  return {
-    id,
-    severity: 'error',
-    title,
-    run: ({ tables }) =>
-      tables[table] ? equations(tables).map((eq) => toFinding(evaluate(tables, eq))) : [missingTable(id, 'error', table)],
-  };
 }

@@ -1,6 +1,8 @@
 import type { Finding } from '../record/schema';
 import { drain, type Steps } from '../steps';
+import { isSafeFigure } from '../text/numerals';
 import { cellBlank } from './cellBlank';
+import { cellBlankLine } from './cellBlankLine';
 import { cellDomain } from './cellDomain';
 import { cellText } from './cellText';
 import { contentFees } from './contentFees';
@@ -31,6 +33,7 @@ export const RULES: readonly Rule[] = [
   t4Total,
   cellDomain,
   cellBlank,
+  cellBlankLine,
   cellText,
   formatVersion,
   formatLabels,
@@ -71,7 +74,30 @@ export function* checkSteps(input: CheckInput): Steps<Finding[]> {
     }
   }
   applySuspect(findings, input.tables);
+  for (const f of findings) keepExact(f);
   return findings;
+}
+
+const FIGURES = ['expected', 'actual', 'difference', 'suspectValue'] as const;
+
+/**
+ * Every figure of a finding is exact and survives JSON: the rules keep them so (cells are safe, sums
+ * beyond 2^53 are na), and this is the net for any that does not, e.g. last year's record as stored.
+ */
+function keepExact(f: Finding): void {
+  for (const k of FIGURES) {
+    const v = f[k];
+    if (v === undefined || (v !== 0 && isSafeFigure(v))) continue;
+    if (v === 0) {
+      f[k] = 0;
+      continue;
+    }
+    for (const j of FIGURES) delete f[j];
+    delete f.suspect;
+    f.status = 'na';
+    f.message += '（数字过大，超出可精确计算的范围，无法核对）';
+    return;
+  }
 }
 
 export type { CheckInput, Rule } from './types';

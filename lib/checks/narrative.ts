@@ -1,9 +1,12 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { drain, type Steps } from '../steps';
+import { refKey } from '../tables/context';
 import { T3_ROWS } from '../tables/labels';
 import { labelCore } from '../text/normalize';
+import { isSafeFigure } from '../text/numerals';
+import { blankLines } from './blankLines';
 import { cellAt } from './equation';
-import { statementSteps } from './narrativeFigures';
+import { type Statement, statementSteps } from './narrativeFigures';
 import { APPLICANTS, resultRows } from './t3equations';
 import type { CheckInput, Rule } from './types';
 
@@ -47,19 +50,59 @@ function target(figure: string, tableRows: string[]): { name: string; refs: Cell
   }
 }
 
+/** The cells a blank 总计 cell sums: 表三's six applicant columns, 表四's four results of the group. */
+const PARTS: Record<string, string[]> = {
+  applications: APPLICANTS,
+  reviewLitigation: ['upheld', 'corrected', 'other', 'pending'],
+};
+
 /**
  * The table's figure for a cell the narrative is compared with. A blank 总计 cell is read as the sum
- * of its row's applicant columns (what the table gives, as rules.md's worked case reads it).
+ * of its parts (what the table gives, as rules.md's worked case reads it); another cell of a line
+ * left blank throughout gives nothing to compare (cell.blankLine reports the line).
  */
-function tableFigure(tables: ReportRecord['tables'], ref: CellRef): { value: number; fromParts: boolean } | null {
+function tableFigure(tables: ReportRecord['tables'], ref: CellRef, blank: Set<string>): { value: number; fromParts: boolean } | null {
   const cell = cellAt(tables, ref);
   if (!cell || (cell.value === null && cell.kind === 'text')) return null;
   if (cell.value !== null) return { value: cell.value, fromParts: false };
-  if (ref.table === 'applications' && ref.column === 'total') {
-    const parts = APPLICANTS.map((c) => cellAt(tables, { ...ref, column: c })?.value ?? null);
-    if (parts.some((v) => v !== null)) return { value: parts.reduce<number>((a, v) => a + (v ?? 0), 0), fromParts: true };
+  const parts = ref.column === 'total' ? PARTS[ref.table] : undefined;
+  if (parts) {
+    const values = parts.map((c) => cellAt(tables, { ...ref, column: c })?.value ?? null);
+    if (values.some((v) => v !== null)) return { value: values.reduce<number>((a, v) => a + (v ?? 0), 0), fromParts: true };
   }
-  return { value: 0, fromParts: false };
+  return blank.has(refKey(ref)) ? null : { value: 0, fromParts: false };
+}
+
+/** The sum of the table's figures for a statement, or null when one of them cannot be read. */
+function tableSum(tables: ReportRecord['tables'], refs: CellRef[], blank: Set<string>): { value: number; fromParts: CellRef[] } | null {
+  if (refs.length === 0) return null;
+  let value = 0;
+  const fromParts: CellRef[] = [];
+  for (const r of refs) {
+    const f = tableFigure(tables, r, blank);
+    if (!f) return null;
+    value += f.value;
+    if (f.fromParts) fromParts.push(r);
+  }
+  return { value, fromParts };
+}
+
+/**
+ * What the text says, in words and as one figure. A group figure stated beside items of its group
+ * is the rest of the group (seed 001: 「本机关不掌握相关政府信息4件…无法提供2件」 says 无法提供 6 in
+ * all); an item stated beside such a rest says so.
+ */
+function whatTheTextSays(st: Statement, name: string, rows: string[]): { words: string; value: number } {
+  const nameOf = (figure: string) => target(figure, rows)?.name ?? figure;
+  if (st.besideItems?.length) {
+    const value = st.besideItems.reduce((a, i) => a + i.value, st.value);
+    const items = st.besideItems.map((i) => `${nameOf(i.figure)} ${i.value} 件`).join('、');
+    return { words: `${name} ${st.value} 件（在同句所列${items}之外），即${name}共 ${value} 件`, value };
+  }
+  if (st.besideGroup) {
+    return { words: `${name} ${st.value} 件、其余${nameOf(st.besideGroup.figure)} ${st.besideGroup.value} 件`, value: st.value };
+  }
+  return { words: `${name} ${st.value} 件`, value: st.value };
 }
 
 /** The rule's work, one step per few sentences (the patterns are many; see lib/steps.ts). */
@@ -67,6 +110,7 @@ function* narrativeSteps({ sentences, year, tables }: CheckInput): Steps<Finding
   const out: Finding[] = [];
   const counts = new Map<string, number>();
   const rows = resultRows(tables.applications ?? {});
+  const blank = new Set(blankLines(tables).flatMap((l) => l.cells.map(refKey)));
   for (const st of yield* statementSteps(sentences, year)) {
     const n = (counts.get(st.figure) ?? 0) + 1;
     counts.set(st.figure, n);
@@ -86,28 +130,41 @@ function* narrativeSteps({ sentences, year, tables }: CheckInput): Steps<Finding
     }
     const t = target(st.figure, rows);
     if (!t) continue;
-    const figures = t.refs.map((r) => tableFigure(tables, r));
-    if (t.refs.length === 0 || figures.some((f) => f === null)) {
-      out.push({ ...base, status: 'na', message: `正文说${t.name} ${st.value} 件，表格中没有可对照的数字。`, cells: t.refs });
+    const said = whatTheTextSays(st, t.name, rows);
+    const table = tableSum(tables, t.refs, blank);
+    if (table === null) {
+      const left = t.refs.some((r) => blank.has(refKey(r))) ? '表格中这一栏未填写' : '表格中没有可对照的数字';
+      out.push({ ...base, status: 'na', message: `正文说${said.words}，${left}。`, cells: t.refs });
       continue;
     }
-    const table = figures.reduce((sum, f) => sum + (f?.value ?? 0), 0);
-    const fromParts = t.refs.filter((_, i) => figures[i]?.fromParts);
-    const how = fromParts.length ? `（总计栏空白，按各申请人列之和计）` : '';
+    const difference = said.value - table.value;
+    if (!isSafeFigure(table.value) || !isSafeFigure(difference)) {
+      out.push({ ...base, status: 'na', message: `正文说${said.words}，表格的数字过大，无法精确核对。`, cells: t.refs });
+      continue;
+    }
+    const how = table.fromParts.length
+      ? `（总计栏空白，按${table.fromParts[0]?.table === 'reviewLitigation' ? '四项结果' : '各申请人列'}之和计）`
+      : '';
     const common = {
       ...base,
       sides: ['正文', '表格'] as [string, string],
-      expected: table,
-      actual: st.value,
-      difference: st.value - table,
+      expected: table.value,
+      actual: said.value,
+      difference,
       cells: t.refs,
-      ...(fromParts.length ? { assumedZero: fromParts } : {}),
+      ...(table.fromParts.length ? { assumedZero: table.fromParts } : {}),
     };
-    out.push(
-      table === st.value
-        ? { ...common, status: 'pass', message: `正文所述${t.name} ${st.value} 件，与表格一致${how}。` }
-        : { ...common, status: 'fail', message: `正文说${t.name} ${st.value} 件，表格为 ${table} 件${how}，相差 ${st.value - table}。` },
-    );
+    if (difference === 0) {
+      // An item beside the rest of its group agrees on its own; whether the rest does is the group's finding.
+      const words = st.besideGroup ? `${t.name} ${st.value} 件` : said.words;
+      out.push({ ...common, status: 'pass', message: `正文所述${words}，与表格一致${how}。` });
+      continue;
+    }
+    // An item stated beside the rest of its group: say what the table gives for both, as the text does.
+    const g = st.besideGroup && target(st.besideGroup.figure, rows);
+    const rest = g ? tableSum(tables, g.refs, blank) : null;
+    const tableSays = g && rest ? `${t.name} ${table.value} 件、其余${g.name} ${rest.value - table.value} 件` : ` ${table.value} 件${how}`;
+    out.push({ ...common, status: 'fail', message: `正文说${said.words}，表格为${tableSays}，相差 ${difference}。` });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { refKey } from '../tables/context';
-import { cellAt, type Evaluated, evaluate } from './equation';
+import { isSafeFigure } from '../text/numerals';
+import { evaluateChecked } from './blankLines';
+import { cellAt, type Evaluated } from './equation';
 import { t3Balance } from './t3Balance';
 import { t3Equations } from './t3equations';
 import { t3ResultsSum } from './t3ResultsSum';
@@ -12,7 +14,7 @@ import { t3RowTotal } from './t3RowTotal';
  * explains, with the value it would need.
  */
 export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; value: number; explains: string[] } | null {
-  const evaluated = t3Equations(tables).map((eq) => evaluate(tables, eq));
+  const evaluated = t3Equations(tables).map((eq) => evaluateChecked(tables, eq));
   const failing = evaluated.filter((e) => e.status === 'fail');
   if (failing.length === 0) return null;
   const passing = evaluated.filter((e) => e.status === 'pass');
@@ -44,7 +46,7 @@ export function findSuspect(tables: ReportRecord['tables']): { ref: CellRef; val
   if (candidates.length !== 1) return null;
   const c = candidates[0] as { ref: CellRef; delta: number };
   const value = Math.round(((cellAt(tables, c.ref)?.value ?? 0) + c.delta) * 1e6) / 1e6;
-  if (value < 0) return null;
+  if (value < 0 || !isSafeFigure(value)) return null;
   return { ref: c.ref, value, explains: failing.map((f) => f.eq.id) };
 }
 

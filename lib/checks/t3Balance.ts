@@ -1,4 +1,4 @@
-import { equationRule } from './equation';
+import { equationRule } from './equationRule';
 import { balanceEquations } from './t3equations';
 import type { Rule } from './types';
 

@@ -1,4 +1,4 @@
-import { equationRule } from './equation';
+import { equationRule } from './equationRule';
 import { resultsSumEquations } from './t3equations';
 import type { Rule } from './types';
 

@@ -1,4 +1,4 @@
-import { equationRule } from './equation';
+import { equationRule } from './equationRule';
 import { rowTotalEquations } from './t3equations';
 import type { Rule } from './types';
 

@@ -32,8 +32,9 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 function* similaritySteps(input: CheckInput): Steps<Finding[]> {
   const { previous } = input;
   const base = { rule: 'text.similarity', severity: 'warning' as const, cells: [] };
-  if (!previous)
-    return [{ ...base, id: 'text.similarity:report', status: 'na', message: '没有同一机关上一年度的报告，无法比对重复内容。' }];
+  // Like the cross-year rules, nothing to say without last year's record: the panel says that
+  // opening last year's report enables the cross-year checks, this one among them.
+  if (!previous) return [];
   if (!previous.report.sections?.some((s) => s.text !== undefined)) {
     return [
       { ...base, id: 'text.similarity:report', status: 'na', message: '上一年度的记录没有保存正文（由旧版本读取），无法比对重复内容。' },

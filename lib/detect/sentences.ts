@@ -1,6 +1,7 @@
 import type { Sentence } from '../checks/types';
 import type { Steps } from '../steps';
 import { norm } from '../text/normalize';
+import { CHINESE_NUMERAL_CHARS } from '../text/numerals';
 import { type Line, lineNorm } from './lines';
 
 /** Words that make a sentence speak of the whole year (with the report year itself). */
@@ -8,6 +9,9 @@ const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|�
 /** A line that could state a figure the narrative rules compare (raw text, either script). */
 const FIGURE_WORDS =
   /申[请請]|公[开開]|复[议議]|複議|覆議|[诉訴][讼訟]|[办辦][结結]|答[复覆]|[结結][转轉]|[处處]理|提供|[维維]持|顺延|順延/;
+
+/** A figure in digits, or in Chinese numerals before a unit of count (一千二百三十四件, 两千件). */
+const A_FIGURE = new RegExp(`\\d|[${CHINESE_NUMERAL_CHARS}](?:件|宗|起|个|份|项)`);
 
 /** Lines looked at per step. */
 const LINES_PER_STEP = 24;
@@ -26,7 +30,7 @@ export function* toSentences(lines: Line[], year: number | undefined): Steps<Sen
     const lineScoped = norms.some((n) => SCOPE.test(n) || (yearMark !== null && n.includes(yearMark)));
     pieces.forEach((text, k) => {
       const n = norms[k] as string;
-      if (!/\d|[零一二三四五六七八九十]件/.test(n) && !/未|没有|无|均/.test(n)) return;
+      if (!A_FIGURE.test(n) && !/未|没有|无|均/.test(n)) return;
       out.push({ text: text.trim(), norm: n, scoped: lineScoped });
     });
   }

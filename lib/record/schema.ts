@@ -100,8 +100,11 @@ export const Section = z.object({
   text: z.string().optional(),
 });
 
-/** What a page or file was read from (record.md). */
-export const SourceKind = z.enum(['html', 'pdf', 'docx']);
+/**
+ * What a page or file was read from (record.md); `doc`, `wps` and `ofd` files are recognised but
+ * cannot be read here (their record says so).
+ */
+export const SourceKind = z.enum(['html', 'pdf', 'docx', 'doc', 'wps', 'ofd']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /** A person's verdict on one finding, kept locally and exported with the record (record.md `review`). */

@@ -1,5 +1,6 @@
 import type { Grid, GridCell } from '../grid/grid';
 import type { Cell, CellRef, Extra, ReportRecord, TableKey } from '../record/schema';
+import { BOXED_TABLE, readBox } from '../sources/box';
 import { parseCell } from '../text/cell';
 
 /** A difference between the page's labels and the template's (format.labels). */
@@ -24,6 +25,8 @@ export class ReadContext {
   /** The table last read from and its index: cells are read table by table. */
   private last: Element | null = null;
   private lastIndex = -1;
+  /** The table last read from was rebuilt from a PDF: its cells carry their page and box. */
+  private boxed = false;
 
   constructor(private readonly tableIndex: (table: Element) => number) {}
 
@@ -35,8 +38,11 @@ export class ReadContext {
     if (table !== this.last) {
       this.last = table;
       this.lastIndex = this.tableIndex(table);
+      this.boxed = table.hasAttribute(BOXED_TABLE);
     }
     cell.at = { table: this.lastIndex, row: g.row, col: g.col };
+    const box = this.boxed ? readBox(g.el) : undefined;
+    if (box) cell.box = box;
     return cell;
   }
 

@@ -1,90 +1,68 @@
 /**
- * Real Chromium with the built extension (the recipe of the toolchain notes), and the fixture pages
- * served under *.gov.cn addresses so the content script's match patterns fire with no network.
+ * What the end-to-end tests share: Chromium with the built extension (tests/harness/) and the
+ * fixture pages served under a gov.cn address, and the questions the tests ask the extension.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ReportRecord } from '../../lib';
+import { ROOT } from '../harness/build';
+import { type Chromium, launchChromium } from '../harness/chromium';
+import { serve } from '../harness/site';
+import { askTab as askTabFrom, tabIdOf as tabIdIn } from '../harness/tabs';
 
-/** The little of the extension API the tests call inside the service worker (no @types/chrome here). */
-declare global {
-  const chrome: {
-    tabs: {
-      query(q: object): Promise<{ id?: number; url?: string }[]>;
-      sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
-    };
-    storage: {
-      local: { get(keys: null): Promise<Record<string, unknown>> };
-      session: { get(keys: string | null): Promise<Record<string, unknown>> };
-    };
-    action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  };
-}
-
-export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Every fixture page under one portal-like address; the file name is the last path segment. */
-export const pageUrl = (file: string): string => `http://www.fixtures.gov.cn/ndbg/${file}`;
+const HOST = 'www.fixtures.gov.cn';
 
-export interface Browser {
-  context: BrowserContext;
-  /** The extension's service worker (absent when launched without the extension). */
-  sw: Worker | null;
-  extensionId: string | null;
-  profile: string;
-  close(opts?: { keepProfile?: boolean }): Promise<void>;
-}
+/** Every fixture page under one portal-like address. */
+export const pageUrl = (file: string): string => `http://${HOST}/ndbg/${file}`;
 
-/** Serve tests/fixtures/pages for any http://*.gov.cn/ address; anything else there is a 404. */
-async function serveFixtures(context: BrowserContext): Promise<void> {
-  await context.route('http://*.gov.cn/**', async (route) => {
-    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '');
-    const file = join(PAGES, name);
-    if (name && existsSync(file) && extname(file) === '.html') {
-      // No charset in the header: the page's own <meta charset> decides, as on a real portal.
-      await route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(file) });
-    } else await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-  });
-}
+/** A browser of the harness with the fixture pages served to it (its own server, closed with it). */
+export type Browser = Chromium;
 
 export async function launch({ extensionDir, profile }: { extensionDir: string | null; profile?: string }): Promise<Browser> {
-  const dir = profile ?? mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    args,
+  const site = await serve({ '/ndbg/': PAGES }, { host: HOST });
+  const b = await launchChromium({ extension: extensionDir, site, ...(profile ? { profile } : {}) }).catch(async (e) => {
+    await site.close();
+    throw e;
   });
-  await serveFixtures(context);
-  let sw: Worker | null = null;
-  if (extensionDir) sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
-    context,
-    sw,
-    extensionId: sw ? new URL(sw.url()).host : null,
-    profile: dir,
-    async close({ keepProfile = false } = {}) {
-      await context.close();
-      if (!keepProfile) rmSync(dir, { recursive: true, force: true });
+    ...b,
+    async close(opts) {
+      await b.close(opts);
+      await site.close();
     },
   };
+}
+
+/**
+ * Wait until the background has looked at the page twice: it looks again (utils/look.ts's measure
+ * lands on the page's timeline each time) only after it has taken the first look's answer as "not
+ * a report". Only then does the absence of anything of ours on the page say something.
+ */
+export async function backgroundSaidNo(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('nianbao').length >= 2, undefined, { timeout: 10_000 });
+}
+
+/**
+ * Wait until the reader in the page's top frame has read the page and found no report: it read it
+ * once, and then, the page changed (a hidden paragraph added), once more. It reads a changed page
+ * again only while it has found nothing; a report ends its watch.
+ */
+export async function readerSaidNo(b: Browser, page: Page): Promise<void> {
+  const tabId = await tabIdOf(b, page);
+  const reads = async () => (await askTab<{ pageReads?: number }>(b, tabId, { type: 'nianbao:ping' }, 0))?.pageReads ?? 0;
+  await expect.poll(reads, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.hidden = true;
+    p.textContent = '。';
+    document.body.append(p);
+  });
+  await expect.poll(reads, { timeout: 10_000 }).toBeGreaterThan(1);
 }
 
 /** Open a fixture page and, when `panel` is set, wait until the panel is on it. */
@@ -95,25 +73,13 @@ export async function openFixture(b: Browser, file: string, { panel = true } = {
   return page;
 }
 
-export async function tabIdOf(b: Browser, page: Page): Promise<number> {
-  const url = page.url();
-  const id = await (b.sw as Worker).evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
+export const tabIdOf = (b: Browser, page: Page): Promise<number> => tabIdIn(b.sw as Worker, page);
 
 /** Ask a tab's frames, from the service worker, as the popup does. */
-export async function askTab<T>(b: Browser, tabId: number, message: unknown, frameId?: number): Promise<T | undefined> {
-  return (b.sw as Worker).evaluate(
-    ([id, msg, frame]) =>
-      chrome.tabs
-        .sendMessage(id as number, msg, frame === null ? {} : { frameId: frame as number })
-        .catch(() => undefined) as Promise<unknown>,
-    [tabId, message, frameId ?? null] as const,
-  ) as Promise<T | undefined>;
-}
+export const askTab = <T>(b: Browser, tabId: number, message: unknown, frameId?: number): Promise<T | undefined> =>
+  askTabFrom<T>(b.sw as Worker, tabId, message, frameId);
 
-/** The record the content script holds for the tab (the one the popup exports). */
+/** The record the reader holds for the tab (the one the popup exports). */
 export async function liveRecord(b: Browser, page: Page): Promise<ReportRecord> {
   const reply = await askTab<{ record: ReportRecord }>(b, await tabIdOf(b, page), { type: 'nianbao:get' });
   if (!reply) throw new Error(`no record for ${page.url()}`);

@@ -1,16 +1,16 @@
 /**
  * Debian's firefox-esr, headless, driven over WebDriver BiDi (built into Firefox: no geckodriver, no
  * download; Playwright's Firefox needs its own patched build). The Firefox build is installed as a
- * temporary add-on (`webExtension.install`, unsigned is fine) and the fixture pages are served by a
- * local server under a gov.cn name that Firefox resolves to 127.0.0.1 (`network.dns.localDomains`).
+ * temporary add-on (`webExtension.install`, unsigned is fine) and the fixture pages are served by the
+ * harness's server (tests/harness/site.ts) under a gov.cn name that Firefox resolves to 127.0.0.1
+ * (`network.dns.localDomains`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import WebSocket from 'ws';
+import { serve } from '../harness/site';
 import { PAGES } from './browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -40,23 +40,9 @@ export interface Firefox {
   close(): Promise<void>;
 }
 
-/** Serve tests/fixtures/pages at http://HOST:port/ndbg/<file>. */
-async function serveFixtures(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.split('/').pop() ?? '');
-    const file = join(PAGES, name);
-    if (name && !name.includes('..') && existsSync(file) && extname(file) === '.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end(readFileSync(file));
-    } else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return server;
-}
-
 export async function launchFirefox(extensionDir: string): Promise<Firefox> {
   if (!existsSync(FIREFOX)) throw new Error(`the Firefox test needs ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
-  const server = await serveFixtures();
-  const port = (server.address() as AddressInfo).port;
+  const site = await serve({ '/ndbg/': PAGES }, { host: HOST });
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-ff-'));
   const prefs: Record<string, unknown> = {
     'network.dns.localDomains': HOST,
@@ -86,8 +72,7 @@ export async function launchFirefox(extensionDir: string): Promise<Firefox> {
       await closed;
     }
     rmSync(profile, { recursive: true, force: true });
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    await site.close();
   };
   try {
     let log = '';
@@ -140,7 +125,7 @@ export async function launchFirefox(extensionDir: string): Promise<Firefox> {
     return {
       version: String(session.result?.capabilities?.browserVersion ?? ''),
       addon: String(installed.result?.extension ?? ''),
-      url: (file) => `http://${HOST}:${port}/ndbg/${file}`,
+      url: (file) => site.portUrl(`/ndbg/${file}`),
       open: async (url) => {
         await send('browsingContext.navigate', { context, url, wait: 'complete' });
       },

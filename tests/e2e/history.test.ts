@@ -1,7 +1,7 @@
 /** The history: kept across a browser restart, and feeding last year's record to the cross-year rules. */
 import { afterAll, expect, inject, it } from 'vitest';
 import type { GuestState } from '../../utils/messages';
-import { askTab, type Browser, launch, liveRecord, openFixture, openPopup, pageUrl, tabIdOf } from './browser';
+import { askTab, type Browser, backgroundSaidNo, launch, liveRecord, openFixture, openPopup, pageUrl, tabIdOf } from './browser';
 
 const open: Browser[] = [];
 
@@ -33,7 +33,7 @@ it('history survives a browser restart (same profile)', async () => {
   ]);
   // The popup lists both, read back through the schema.
   const page = await again.context.newPage();
-  await page.goto('http://www.fixtures.gov.cn/ndbg/non-report-plain.html');
+  await page.goto(pageUrl('non-report-plain.html'));
   const popup = await openPopup(again, await tabIdOf(again, page));
   const entries = popup.locator('.entry');
   await expect.poll(() => entries.count()).toBe(2);
@@ -91,12 +91,13 @@ it("a tab's badge and stored report follow its page; plain pages after a plain p
   await page.goto(pageUrl('non-report-plain.html'));
   await expect.poll(stored).toBe(0);
   await expect.poll(badge).toBe('');
-  await page.waitForTimeout(300);
+  await backgroundSaidNo(page);
   const settled = await gets();
-  // Two more plain pages: the tab is known to hold nothing, so its loads read and write nothing.
+  // Two more plain pages: the tab is known to hold nothing, so its loads read and write nothing
+  // (counted once the background has taken each page's first look as "no report" and looked again).
   for (const file of ['non-report-plain.html?again', 'non-report-plain.html?and-again']) {
     await page.goto(pageUrl(file));
-    await page.waitForTimeout(300);
+    await backgroundSaidNo(page);
   }
   expect((await gets()) - settled).toBe(0);
 

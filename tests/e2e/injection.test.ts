@@ -1,7 +1,8 @@
 /**
- * When the extension enters a page: nothing is declared to run in pages; the background puts the
- * loader into a tab's frames once the tab has loaded, into frames that arrive later, and into a tab
- * that is still loading after a few seconds (a stalled resource must not keep the panel away).
+ * When the extension enters a page: nothing is declared to run in pages; the background takes its
+ * first look at a tab's frames (utils/look.ts, in the page's world) once the tab has loaded, at
+ * frames that arrive later, and at a tab still loading after a few seconds (a stalled resource must
+ * not keep the panel away), and gives the reader to the frames that look like reports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-/** The page's load event end and the loader's first mark, both from navigation start (ms). */
+/** The page's load event end and the first look's first mark, both from navigation start (ms). */
 async function loadAndStart(page: Page): Promise<{ loadEnd: number; start: number }> {
   await page.waitForFunction(() => performance.getEntriesByName('nianbao:start').length > 0, undefined, { timeout: 10_000 });
   return page.evaluate(() => ({
@@ -28,8 +29,8 @@ async function loadAndStart(page: Page): Promise<{ loadEnd: number; start: numbe
   }));
 }
 
-describe('the loader', () => {
-  it('is not declared as a content script', () => {
+describe('entering a page', () => {
+  it('declares no content script', () => {
     const manifest = JSON.parse(readFileSync(join(inject('extensionDir'), 'manifest.json'), 'utf8'));
     expect(manifest.content_scripts ?? []).toEqual([]);
     // the permissions the README justifies, and the panel's stylesheet offered once, to every site

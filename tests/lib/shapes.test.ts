@@ -47,31 +47,39 @@ describe('pages that are not reports, or not checkable', () => {
 });
 
 describe('shapes of real pages', () => {
-  it('blank 总计 column: every non-zero row total fails with its blank cell assumed zero', () => {
+  it('blank 总计 column: one finding names the column, the equations over it cannot be checked', () => {
     const { record } = analyzeFixture('blank-total-column.html');
     expect(cell(record, 'applications', 'newReceived', 'total')).toEqual(expect.objectContaining({ value: null, kind: 'blank', raw: '' }));
     expect(cell(record, 'applications', 'newReceived', 'naturalPerson')).toMatchObject({ value: 16, kind: 'number' });
-    expect(failing(record)).toEqual([
-      'cell.blank:applications',
-      't3.rowTotal:carriedForward',
-      't3.rowTotal:carriedOver',
-      't3.rowTotal:granted',
-      't3.rowTotal:newReceived',
-      't3.rowTotal:notProcessed.publication',
-      't3.rowTotal:partiallyGranted',
-      't3.rowTotal:totalProcessed',
-      't3.rowTotal:unable.notHeld',
-      't3.rowTotal:withheld.securityStability',
-    ]);
-    expect(finding(record, 't3.rowTotal:newReceived')).toMatchObject({
-      actual: 0,
-      expected: 20,
-      difference: -20,
-      assumedZero: [{ table: 'applications', row: 'newReceived', column: 'total' }],
+    // One problem, not nine row totals: the column left blank is the cause (rules.md, root causes).
+    expect(failing(record)).toEqual(['cell.blankLine:applications.column.total']);
+    const line = finding(record, 'cell.blankLine:applications.column.total');
+    expect(line).toMatchObject({ status: 'fail', severity: 'warning' });
+    expect(line?.cells).toHaveLength(25);
+    expect(line?.cells.every((c) => c.column === 'total')).toBe(true);
+    expect(line?.message).toContain('表三「总计」列整列未填写（25 格都是空白或占位符）');
+    expect(line?.message).toContain('依赖它的 27 个等式无法核对');
+    // Every equation over the column is na, "cannot be checked: left blank"; none is a failure.
+    const overColumn = record.findings.filter(
+      (f) => f.cells.some((c) => c.table === 'applications' && c.column === 'total') && f.rule.startsWith('t3.'),
+    );
+    expect(overColumn).toHaveLength(27);
+    for (const f of overColumn) {
+      expect(f.status, f.id).toBe('na');
+      expect(f.message).toMatch(/^无法核对：表三「总计」列未填写（见 cell\.blankLine:applications\.column\.total）。/);
+      expect(f.expected).toBeUndefined();
+    }
+    // The blanks belong to the line, not to cell.blank (they are not read as zeros at all).
+    expect(finding(record, 'cell.blank:applications')).toMatchObject({
+      status: 'pass',
+      message: '表三除整行或整列未填写的以外，没有空白单元格。',
     });
+    // The equations that do not touch the column still hold.
+    expect(finding(record, 't3.resultsSum:naturalPerson')?.status).toBe('pass');
+    expect(finding(record, 't3.balance:commercial')?.status).toBe('pass');
     // The narrative's figures are compared with what the table gives: the applicant columns.
     expect(finding(record, 'narrative.newReceived:1')).toMatchObject({ status: 'pass', expected: 20 });
-    expect(finding(record, 't3.rowTotal:newReceived')?.suspect).toBeUndefined();
+    expect(record.findings.some((f) => f.suspect)).toBe(false);
   });
 
   it('表三 split across three tables reads as one table', () => {
@@ -108,7 +116,7 @@ describe('shapes of real pages', () => {
     const values = (r: ReportRecord) =>
       JSON.stringify(r.tables, (k, v) => (k === 'raw' || k === 'label' || k === 'at' || k === 'notes' ? undefined : v));
     expect(values(mirror)).toBe(values(original));
-    expect(failing(mirror)).toEqual(['narrative.unable.notHeld:1', 'narrative.unable:1']);
+    expect(failing(mirror)).toEqual(['narrative.unable.notHeld:1']);
   });
 
   it('a GBK-encoded page is decoded by its meta charset', () => {

@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSuspect } from '../../lib/checks/suspect';
-import type { CellTable, ReportRecord } from '../../lib/record/schema';
-import { T3_ROW_KEYS } from '../../lib/tables/labels';
-import { parseCell } from '../../lib/text/cell';
-
-const COLS = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
-
-/** A consistent 2021 表三: 40 new + 2 carried = 38 concluded + 4 forward, spread over two applicant columns. */
-function consistent(): Record<string, number[]> {
-  const rows: Record<string, number[]> = {};
-  for (const k of T3_ROW_KEYS['2021']) rows[k] = [0, 0, 0, 0, 0, 0, 0];
-  const set = (k: string, np: number, com: number) => {
-    rows[k] = [np, com, 0, 0, 0, 0, np + com];
-  };
-  set('newReceived', 30, 10);
-  set('carriedOver', 2, 0);
-  set('granted', 6, 3);
-  set('partiallyGranted', 4, 1);
-  set('withheld.thirdParty', 2, 2);
-  set('unable.notHeld', 12, 2);
-  set('notProcessed.duplicate', 3, 0);
-  set('otherHandling.other', 2, 1);
-  set('totalProcessed', 29, 9);
-  set('carriedForward', 3, 1);
-  return rows;
-}
-
-function tables(rows: Record<string, (number | string)[]>): ReportRecord['tables'] {
-  const t: CellTable = {};
-  for (const [k, vals] of Object.entries(rows)) t[k] = Object.fromEntries(vals.map((v, i) => [COLS[i], parseCell(String(v))]));
-  return { applications: t };
-}
+import { consistent, t3Tables as tables } from './tables';
 
 describe('suspect cell', () => {
   it('names nothing when every equation holds', () => {

@@ -86,11 +86,12 @@ describe('marks', () => {
     expect(specs.get(refKey(cell))?.findings.map((x) => x.id)).toEqual(['a', 'b']);
   });
 
-  it('marks blank cells of a table as warnings', () => {
+  it('marks the cells of a column left blank as warnings', () => {
     const specs = markSpecs(blanks.findings);
-    const blank = blanks.findings.find((x) => x.id === 'cell.blank:applications');
-    expect(blank?.status).toBe('fail');
-    for (const ref of blank?.cells ?? []) expect(specs.has(refKey(ref))).toBe(true);
+    const line = blanks.findings.find((x) => x.id === 'cell.blankLine:applications.column.total');
+    expect(line?.status).toBe('fail');
+    expect(line?.cells).toHaveLength(25);
+    for (const ref of line?.cells ?? []) expect(specs.get(refKey(ref))?.severity).toBe('warning');
   });
 
   it('points at the suspect first when locating a finding', () => {

@@ -1,0 +1,38 @@
+/**
+ * One attachment file (PDF, DOCX; .doc/.wps/.ofd) → its record on the command line: the bytes, a
+ * jsdom to build the document in, and pdf.js / mammoth set up for Node, handed to lib/sources.
+ */
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import type { ReportRecord } from '../../lib/record/schema';
+import { readAttachment } from '../../lib/sources';
+import { MAX_FILE_BYTES } from '../limits';
+import { readBounded } from '../read';
+import { nodeMammoth } from './docx';
+import { nodePdfjs } from './pdf';
+
+/** Files read by this module rather than as saved pages. */
+export const ATTACHMENT_FILE = /\.(?:pdf|docx|doc|wps|ofd)$/i;
+
+/** Read and check an attachment. Rejects (with a `PageProblem`) only when the file cannot be read from disk or is too large. */
+export async function analyzeAttachmentFile(
+  file: string,
+  capturedAt: string,
+  previous?: ReportRecord,
+  /** What the page that linked the file says of it (its address, its 发布日期). */
+  linkedFrom: { attachmentOf?: string; publishedAt?: string } = {},
+): Promise<ReportRecord> {
+  const bytes = new Uint8Array(await readBounded(file, MAX_FILE_BYTES));
+  const { window } = new JSDOM('');
+  try {
+    const analysis = await readAttachment(
+      bytes,
+      file,
+      { dom: window.document.implementation, pdfjs: nodePdfjs, mammoth: nodeMammoth },
+      { url: pathToFileURL(file).href, capturedAt, ...(previous ? { previous } : {}), ...linkedFrom },
+    );
+    return analysis.record;
+  } finally {
+    window.close();
+  }
+}
