@@ -237,11 +237,42 @@ const equation: Render = (w, record, f) => {
   const title = [w.t(`finding.${key}.title`, [name(w, inst)])];
   if (f.status === 'pass') return { title, outcome: [w.t('finding.holds', [num(f.actual), num(f.expected)])] };
   if (f.status === 'na') {
+    // A line left blank throughout is the one cause, reported by cell.blankLine (its ids in the message).
+    const lines = Array.from(f.message.matchAll(/cell\.blankLine:[\w.]+/g), (m) => blankLineName(w, m[0]));
+    if (lines.length && lines.every((l) => l !== null)) {
+      return { title, outcome: [w.t('finding.leftBlank', [w.list(lines as string[])])] };
+    }
     const cells = unreadable(w, record, f);
-    if (cells.length === 0) return null;
-    return { title, outcome: [w.t('finding.unreadable', [w.list(cells)])] };
+    if (cells.length) return { title, outcome: [w.t('finding.unreadable', [w.list(cells)])] };
+    return /数字过大/.test(f.message) ? { title, outcome: [w.t('finding.tooLarge')] } : null;
   }
   return { title };
+};
+
+/** A line cell.blankLine names by its id (`cell.blankLine:applications.column.total`): 表三「总计」列. */
+function blankLine(w: Words, id: string): { table: TableKey; line: string } | null {
+  const m = /^cell\.blankLine:(applications|reviewLitigation|activeDisclosure)\.(row|column|group)\.(.+)$/.exec(id);
+  if (!m) return null;
+  const table = m[1] as TableKey;
+  const kind = m[2] as string;
+  const key = m[3] as string;
+  const name = kind === 'column' ? columnName(w, table, key) : rowName(w, table, key);
+  return { table, line: w.t(`finding.blankLine.${kind}`, [w.q(name)]) };
+}
+
+function blankLineName(w: Words, id: string): string | null {
+  const b = blankLine(w, id);
+  return b ? `${tableName(w, b.table)} ${b.line}` : null;
+}
+
+const cellBlankLine: Render = (w, _record, f) => {
+  const table = tableOf(f);
+  if (table) return f.status === 'pass' ? { title: [w.t('finding.blankLine.pass', [tableName(w, table)])] } : null;
+  const b = blankLine(w, f.id);
+  const equations = Number(/(\d+) 个等式/.exec(f.message)?.[1] ?? Number.NaN);
+  if (!b || Number.isNaN(equations)) return null;
+  const args = [tableName(w, b.table), b.line, w.n('common.count.cell', f.cells.length), w.n('finding.blankLine.equations', equations)];
+  return { title: [w.t('finding.blankLine.fail', args)] };
 };
 
 /** A finding about one table as a whole (`<rule>:<table>`). */
@@ -561,6 +592,7 @@ export const RENDERERS: Record<string, Render> = {
   't4.total': equation,
   'cell.domain': cellDomain,
   'cell.blank': cellBlank,
+  'cell.blankLine': cellBlankLine,
   'cell.text': cellText,
   'format.version': formatVersion,
   'format.labels': formatLabels,
