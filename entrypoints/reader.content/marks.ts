@@ -180,11 +180,11 @@ export class MarkLayer {
     first.box.focus();
   }
 
-  /** The window boxes of these marks' cells, as last laid (for placing the panel clear of them). */
+  /** The window boxes of these marks' cells, in the order asked, as laid now (for placing the panel clear of them). */
   boxesOf(keys: readonly string[]): Box[] {
     this.layout();
-    const set = new Set(keys);
-    return this.marks.filter((m) => set.has(m.spec.key) && m.rect).map((m) => m.rect as Box);
+    const byKey = new Map(this.marks.map((m) => [m.spec.key, m.rect]));
+    return keys.map((k) => byKey.get(k)).filter((r): r is Box => r != null);
   }
 
   /** The page order of two marks' cells, so Tab moves through them as a reader reads. */

@@ -189,12 +189,21 @@ export class FrameView {
     this.render();
   }
 
-  /** Scroll, and move or shorten the panel, so that every one of these cells is in the window and clear of it. */
+  /**
+   * Scroll, and move or shorten the panel, so that every one of these cells is in the window and
+   * clear of it. Cells that cannot all be in the window (a column taller than it) keep their span
+   * on the axis that fits, so the panel covers none of those in view, and the first (the suspect)
+   * is in view.
+   */
   private clearOfPanel(keys: string[], els: Element[]): void {
     const boxes: Box[] = this.marks?.boxesOf(keys) ?? [];
-    if (boxes.length < keys.length) for (const el of els) boxes.push(el.getBoundingClientRect());
-    const target = union(boxes);
-    if (!target) return;
+    if (boxes.length < keys.length) {
+      boxes.length = 0;
+      for (const el of els) boxes.push(el.getBoundingClientRect());
+    }
+    const all = union(boxes);
+    const first = boxes[0];
+    if (!all || !first) return;
     const root = document.scrollingElement ?? document.documentElement;
     const width = root.clientWidth || window.innerWidth;
     const height = root.clientHeight || window.innerHeight;
@@ -204,7 +213,21 @@ export class FrameView {
       up: window.scrollY,
       down: Math.max(0, root.scrollHeight - height - window.scrollY),
     };
-    const p = plan(target, { width, height, room }, this.dock);
+    const win = { width, height, room };
+    const targets: Box[] = [
+      all,
+      { left: all.left, right: all.right, top: first.top, bottom: first.bottom },
+      { left: first.left, right: first.right, top: all.top, bottom: all.bottom },
+      first,
+    ];
+    let p = plan(first, win, this.dock);
+    for (const t of targets) {
+      const q = plan(t, win, this.dock);
+      if (!q.fold) {
+        p = q;
+        break;
+      }
+    }
     if (p.dx || p.dy) window.scrollBy({ left: p.dx, top: p.dy, behavior: 'instant' });
     this.dockNow = p.dock === this.dock ? null : p.dock;
     this.maxHeight = p.maxHeight;
