@@ -132,8 +132,8 @@ export function Panel(props: PanelProps) {
           </button>
         </header>
         <div class="panel-body" id="nb-panel-body" ref={bodyRef}>
-          <p class="report-line" title={record.source.title}>
-            <RichText text={reportLineParts(record)} />
+          <p class="report-line">
+            <ReportLine record={record} />
           </p>
           <Tally counts={counts} verbose />
           <VerdictLine {...props} />
@@ -145,6 +145,23 @@ export function Panel(props: PanelProps) {
         </div>
       </section>
     </div>
+  );
+}
+
+/** The agency as the page names it (its title on hover), then the year and the template, ours. */
+function ReportLine({ record }: { record: ReportRecord }) {
+  const [agency, ...rest] = reportLineParts(record);
+  return (
+    <>
+      {typeof agency === 'object' ? (
+        <span class="page-text" lang="zh-CN" data-page="" title={record.source.title}>
+          {agency.page}
+        </span>
+      ) : (
+        agency
+      )}
+      <RichText text={rest} />
+    </>
   );
 }
 

@@ -11,8 +11,12 @@
  * into the page. A page can fool it (it owns its world); all it can gain is being read, or not.
  */
 
-/** What a frame answers. */
-export type LookResult = 'report' | 'none';
+/**
+ * What a frame answers. `unsure`: the page has replaced the pattern methods (RegExp.prototype.test,
+ * exec) so that they no longer answer truly; the look cannot tell, and the reader, whose isolated
+ * world the page cannot reach, decides instead.
+ */
+export type LookResult = 'report' | 'none' | 'unsure';
 
 /**
  * Is this frame a report now? The test is lib/detect/quick.ts's `looksLikeReport` (the patterns come
@@ -27,6 +31,13 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
     // no timeline here
   }
   let found = false;
+  let sane = false;
+  try {
+    sane = new RegExp('a').test('a') && !new RegExp('a').test('b') && new RegExp('(b)').exec('ab')?.[1] === 'b';
+  } catch {
+    sane = false;
+  }
+  if (!sane) return 'unsure';
   try {
     const title = new RegExp(titleWords);
     if (title.test(document.title)) found = true;

@@ -58,7 +58,8 @@ export class Looks {
     for (const r of results) {
       const frameId = r.frameId ?? 0;
       const before = this.found.get(tabId)?.get(frameId);
-      if (r.result === 'report') {
+      // A page whose patterns lie (`unsure`) gets the reader: its isolated world decides.
+      if (r.result === 'report' || r.result === 'unsure') {
         if (before === 'report') continue;
         this.setStatus(tabId, frameId, 'report');
         void injectReader(tabId, frameId);
