@@ -6,7 +6,6 @@
  */
 import { browser } from 'wxt/browser';
 import { looksLikeReport, type ReportRecord } from '@/lib';
-import { RECORD_PREFIX } from '@/utils/history/summary';
 import { type GuestStatus, toBackground } from '@/utils/messages';
 import { pageUrl } from '@/utils/page-url';
 import { isShowable, type Reading, readPage, recheckPage } from './detect';
@@ -16,6 +15,11 @@ import { HOST_TAG } from './ui';
 import { watchForReport } from './watch';
 
 const CHANGE_DEBOUNCE_MS = 500;
+/**
+ * The history's record keys (utils/history/summary.ts RECORD_PREFIX, which a test holds equal):
+ * written out, since that module carries the Zod schema and the reader must not.
+ */
+export const HISTORY_RECORD_PREFIX = 'nianbao:report:';
 /** After the history changes, wait this long before asking it again for last year's record. */
 const HISTORY_SETTLE_MS = 300;
 const NAVIGATION_SETTLE_MS = 100;
@@ -163,7 +167,7 @@ export class Lifecycle {
   private watchHistory(run: Scope, agency: string, year: number): void {
     let timer: number | undefined;
     const listener = safe((changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith(RECORD_PREFIX) && changes[k]?.newValue)) return;
+      if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith(HISTORY_RECORD_PREFIX) && changes[k]?.newValue)) return;
       run.clearTimeout(timer);
       timer = run.timeout(async () => {
         const previous = await toBackground({ type: 'nianbao:previous', agency, year });
