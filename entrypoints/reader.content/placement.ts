@@ -67,15 +67,20 @@ function fitInside(target: Box, free: Box, win: Window): { dx: number; dy: numbe
   return dx === null || dy === null ? null : { dx, dy };
 }
 
-/** The docks to try, the reader's first; the sides before the bottom on a wide window. */
-function order(prefer: Dock): Dock[] {
+/** The docks to try (of those allowed), the reader's first; the sides before the bottom. */
+function order(prefer: Dock, allowed: readonly Dock[]): Dock[] {
   const rest = (['right', 'left', 'bottom'] as Dock[]).filter((d) => d !== prefer);
-  return [prefer, ...rest];
+  return [prefer, ...rest].filter((d) => allowed.includes(d));
 }
 
-export function plan(target: Box, win: Window, prefer: Dock, sheetHeight?: number): Plan {
-  for (const dock of order(prefer)) {
-    const box = panelBox(dock, win.width, win.height, sheetHeight);
+/**
+ * `allowed`: the docks that may be used. Cells taller than the window (a whole column) are placed
+ * by their span across with a side dock only, so that a bottom sheet covers none of those below;
+ * cells wider than it (a whole row), by their span down with the bottom sheet only.
+ */
+export function plan(target: Box, win: Window, prefer: Dock, allowed: readonly Dock[] = ['left', 'right', 'bottom']): Plan {
+  for (const dock of order(prefer, allowed)) {
+    const box = panelBox(dock, win.width, win.height);
     if (box.right - box.left < 200) continue;
     const ok = fitInside(target, freeArea(dock, box, win.width, win.height), win);
     if (ok) return { dock, ...ok, maxHeight: null, fold: false };
@@ -83,7 +88,7 @@ export function plan(target: Box, win: Window, prefer: Dock, sheetHeight?: numbe
   // A shorter bottom sheet: as tall as the window leaves under the cells.
   const tall = target.bottom - target.top + 2 * AIR;
   const sheet = win.height - 2 * EDGE - tall;
-  if (sheet >= MIN_SHEET) {
+  if (sheet >= MIN_SHEET && allowed.includes('bottom')) {
     const box = panelBox('bottom', win.width, win.height, sheet);
     const ok = fitInside(target, freeArea('bottom', box, win.width, win.height), win);
     if (ok) return { dock: 'bottom', ...ok, maxHeight: sheet, fold: false };

@@ -52,7 +52,7 @@ export class FrameView {
   private rendering: Promise<void> = Promise.resolve();
   private prefs: Promise<void> | null = null;
   /** The reader's dock for this site; where the panel is now (moved clear of a finding's cells). */
-  private dock: Dock = defaultDock(window.innerWidth);
+  private chosenDock: Dock | null = null;
   private dockNow: Dock | null = null;
   private maxHeight: number | null = null;
   /** The verdicts of the report the panel shows, and whose they are. */
@@ -135,6 +135,14 @@ export class FrameView {
    */
   private loadPrefs(): Promise<void> {
     if (!this.prefs) {
+      // Without a chosen dock, a window made narrow (or wide) moves the panel to its default place.
+      let wide = defaultDock(window.innerWidth);
+      this.scope.on(window, 'resize', () => {
+        const now = defaultDock(window.innerWidth);
+        if (now === wide) return;
+        wide = now;
+        if (!this.chosenDock) this.render();
+      });
       this.scope.add(
         onLangChange(() => {
           this.marksFor = null; // the marks' accessible names are in the old language
@@ -147,7 +155,7 @@ export class FrameView {
           this.collapsed = collapsed;
         }),
         loadDock(location.hostname).then((dock) => {
-          if (dock) this.dock = dock;
+          this.chosenDock = dock;
         }),
       ])
         .then(() => undefined)
@@ -214,15 +222,15 @@ export class FrameView {
       down: Math.max(0, root.scrollHeight - height - window.scrollY),
     };
     const win = { width, height, room };
-    const targets: Box[] = [
-      all,
-      { left: all.left, right: all.right, top: first.top, bottom: first.bottom },
-      { left: first.left, right: first.right, top: all.top, bottom: all.bottom },
-      first,
+    const targets: [Box, Dock[]][] = [
+      [all, ['left', 'right', 'bottom']],
+      [{ left: all.left, right: all.right, top: first.top, bottom: first.bottom }, ['left', 'right']],
+      [{ left: first.left, right: first.right, top: all.top, bottom: all.bottom }, ['bottom']],
+      [first, ['left', 'right', 'bottom']],
     ];
     let p = plan(first, win, this.dock);
-    for (const t of targets) {
-      const q = plan(t, win, this.dock);
+    for (const [t, docks] of targets) {
+      const q = plan(t, win, this.dock, docks);
       if (!q.fold) {
         p = q;
         break;
@@ -235,8 +243,13 @@ export class FrameView {
     this.marks?.layout();
   }
 
+  /** The reader's dock for this site; without one, the window's width decides (a bottom sheet when narrow). */
+  private get dock(): Dock {
+    return this.chosenDock ?? defaultDock(window.innerWidth);
+  }
+
   private onDock = (dock: Dock): void => {
-    this.dock = dock;
+    this.chosenDock = dock;
     this.dockNow = null;
     this.maxHeight = null;
     void saveDock(location.hostname, dock).catch(report);
