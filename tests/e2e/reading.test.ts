@@ -212,6 +212,8 @@ describe('the marks', () => {
         return hits;
       });
     });
+    expect(overlap.length, 'a suspect tag is shown').toBeGreaterThan(0);
+    expect(await page.evaluate(() => typeof document.caretPositionFromPoint)).toBe('function');
     expect(overlap.flat()).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('nianbao-check') as Element).display)).toBe('none');
