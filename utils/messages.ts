@@ -26,6 +26,12 @@ export interface GuestState {
   marks?: { shown: number; lost: number };
   /** Top frame: its panel shows a child frame's report. */
   hosting?: boolean;
+  /**
+   * The reader could not show what it read: `removed`, the page kept removing our element (we
+   * stopped putting it back); `mount`, our element could not be put on the page at all. The popup
+   * says the page could not be checked here.
+   */
+  failure?: 'removed' | 'mount';
 }
 
 /** What the loader answers for its frame until the reader runs there. */

@@ -27,6 +27,7 @@ export class Guest {
       reading: () => this.lifecycle.reading,
       panel: () => this.hosting.panelSource(this.lifecycle.reading?.analysis.record ?? null),
       relay: (frameId, message) => this.hosting.relay(frameId, message),
+      previous: () => this.lifecycle.previousRecord,
     });
     this.lifecycle = new Lifecycle(this.scope, {
       restarted: (dropped) => {
@@ -63,6 +64,7 @@ export class Guest {
       ...(reading ? { analysisMs: tenths(reading.ms) } : {}),
       ...(reading?.longestMs !== undefined ? { analysisLongestMs: tenths(reading.longestMs) } : {}),
       ...(marks ? { marks } : {}),
+      ...(this.view.failure ? { failure: this.view.failure } : {}),
     };
   }
 

@@ -1,8 +1,10 @@
 /**
  * One frame's reading, from start to start over: look for a report (now, or when a late body
- * arrives), read it, check it again with last year's record when the history has one, follow changes
- * to its tables, and start over when the page navigates within itself (history API).
+ * arrives), read it, check it again with last year's record when the history has one (or as soon
+ * as it has one: last year's report opened in another tab), follow changes to its tables, and start
+ * over when the page navigates within itself (history API).
  */
+import { browser } from 'wxt/browser';
 import { looksLikeReport, type ReportRecord } from '@/lib';
 import { type GuestStatus, toBackground } from '@/utils/messages';
 import { pageUrl } from '@/utils/page-url';
@@ -13,6 +15,13 @@ import { HOST_TAG } from './ui';
 import { watchForReport } from './watch';
 
 const CHANGE_DEBOUNCE_MS = 500;
+/**
+ * The history's record keys (utils/history/summary.ts RECORD_PREFIX, which a test holds equal):
+ * written out, since that module carries the Zod schema and the reader must not.
+ */
+export const HISTORY_RECORD_PREFIX = 'nianbao:report:';
+/** After the history changes, wait this long before asking it again for last year's record. */
+const HISTORY_SETTLE_MS = 300;
 const NAVIGATION_SETTLE_MS = 100;
 
 /** Same numbers, same findings: a re-read that changes nothing the reader sees. */
@@ -40,6 +49,8 @@ export class Lifecycle {
   private _status: GuestStatus = 'searching';
   private _reading: Reading | null = null;
   private previous: ReportRecord | null = null;
+  /** Whether the history was asked for last year's record (there was an agency and a year). */
+  private askedPrevious = false;
   /** Whole-page reads since the last start (see `GuestState.pageReads`). */
   private _pageReads = 0;
   private url = pageUrl(location.href);
@@ -60,6 +71,11 @@ export class Lifecycle {
   /** This frame's reading, while it shows a report. */
   get reading(): Reading | null {
     return this._reading;
+  }
+
+  /** Last year's record: null when the history has none, undefined when it was not asked. */
+  get previousRecord(): ReportRecord | null | undefined {
+    return this.askedPrevious ? this.previous : undefined;
   }
 
   get pageReads(): number {
@@ -98,6 +114,7 @@ export class Lifecycle {
     const dropped = this._reading !== null;
     this._reading = null;
     this.previous = null;
+    this.askedPrevious = false;
     this._pageReads = 0;
     this._status = 'searching';
     this.lastSignature = '';
@@ -130,6 +147,7 @@ export class Lifecycle {
     if (agency && year) {
       const previous = await toBackground({ type: 'nianbao:previous', agency, year });
       if (this.run !== run || !run.alive) return;
+      this.askedPrevious = true;
       if (previous) {
         this.previous = previous;
         const again = await recheckPage(run, found, previous);
@@ -139,6 +157,30 @@ export class Lifecycle {
     }
     await this.setReading(reading);
     this.watchChanges(run);
+    if (agency && year && !this.previous) this.watchHistory(run, agency, year);
+  }
+
+  /**
+   * Last year's report is not in the history yet: when a record is added to it (another tab read
+   * one), ask again; once last year's is there, check this report against it and show it again.
+   */
+  private watchHistory(run: Scope, agency: string, year: number): void {
+    let timer: number | undefined;
+    const listener = safe((changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !Object.keys(changes).some((k) => k.startsWith(HISTORY_RECORD_PREFIX) && changes[k]?.newValue)) return;
+      run.clearTimeout(timer);
+      timer = run.timeout(async () => {
+        const previous = await toBackground({ type: 'nianbao:previous', agency, year });
+        const reading = this._reading;
+        if (!previous || !reading || this.run !== run || this.previous) return;
+        this.previous = previous;
+        browser.storage.onChanged.removeListener(listener);
+        const again = await recheckPage(run, reading, previous);
+        if (again && this.run === run) void this.setReading(again);
+      }, HISTORY_SETTLE_MS);
+    });
+    browser.storage.onChanged.addListener(listener);
+    run.add(() => browser.storage.onChanged.removeListener(listener));
   }
 
   private setReading(reading: Reading): Promise<void> {

@@ -1,7 +1,10 @@
 /**
  * The extension's one element on the page: `<nianbao-check>`, a shadow root holding the panel, the
  * marks layer and the tooltip. The host is taken out of the page's flow (absolute, zero-sized), so
- * the page's own layout and computed styles are the same with it and without it.
+ * the page's own layout and computed styles are the same with it and without it. It is the last
+ * child of <html>, beside <body> rather than in it: a 适老化 mode's `zoom` or `transform` on the
+ * body then scales the page and not our panel (a transformed body would also pin our fixed panel
+ * to itself), and a page that clears unknown elements out of its body leaves it alone.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -28,6 +31,8 @@ export interface FrameUi {
   /** Marks are positioned relative to this layer. */
   layer: HTMLElement;
   tip: HTMLElement;
+  /** Our shadow root's content (to focus the panel's parts from outside it). */
+  root: HTMLElement;
   setTheme(theme: 'light' | 'dark'): void;
   /** Show the panel with these props, or no panel (marks only: a child frame whose panel is in the top frame). */
   panel(props: PanelProps | null): void;
@@ -46,7 +51,7 @@ export async function mountFrameUi(ctx: ContentScriptContext): Promise<FrameUi> 
   const ui: ShadowRootContentScriptUi<Parts> = await createShadowRootUi(ctx, {
     name: hostTag(),
     position: 'inline',
-    anchor: 'body',
+    anchor: 'html',
     append: 'last',
     // Keys typed in the panel stay in the panel (a page's own shortcuts do not fire).
     isolateEvents: ['keydown', 'keyup', 'keypress'],
@@ -81,6 +86,7 @@ export async function mountFrameUi(ctx: ContentScriptContext): Promise<FrameUi> 
     host: ui.shadowHost,
     layer: p.layer,
     tip: p.tip,
+    root: p.wrap,
     setTheme(theme) {
       p.wrap.dataset.theme = theme;
     },

@@ -1,19 +1,27 @@
 /**
  * What one frame shows: the marks over its report's cells and, for the report the panel is about,
  * the panel, both in our one shadow root. Drawn from the state one render at a time; also takes the
- * reader's own actions on them (fold, close, pick a finding, Enter on a mark).
+ * reader's own actions on them (fold, close, dock, pick a finding, Enter or Escape on a mark, a
+ * verdict, a citation). A picked finding's cells are brought into view clear of the panel, which
+ * moves or shortens if it must (placement.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PanelProps } from '@/components/Panel';
-import { type CellRef, type Finding, type ReportRecord, refKey } from '@/lib';
+import type { Dock, PanelProps } from '@/components/Panel';
+import { type CellRef, type Finding, type ReportRecord, type Review, refKey } from '@/lib';
+import { defaultDock, loadDock, saveDock } from '@/utils/dock';
 import { findingRefs, markSpecs } from '@/utils/findings';
+import { reportIdentity } from '@/utils/history/identity';
 import type { Message } from '@/utils/messages';
 import { loadCollapsed, loadLang, onLangChange, saveCollapsed } from '@/utils/prefs';
+import { loadReviews, type Reviews, setReview, watchReviews } from '@/utils/reviews/store';
+import type { Box } from './clip';
+import { copyText } from './copy';
 import type { Reading } from './detect';
 import type { PanelSource } from './hosting';
 import { MarkLayer } from './marks';
+import { plan, union } from './placement';
 import { resolver } from './refind';
-import { report } from './safe';
+import { report, safe } from './safe';
 import type { Scope } from './scope';
 import { themeFor } from './theme';
 import { type FrameUi, mountFrameUi } from './ui';
@@ -26,7 +34,12 @@ export interface ViewSource {
   panel(): PanelSource | null;
   /** Pass a message to the child frame whose report the panel shows. */
   relay(frameId: number, message: Message<'nianbao:locate' | 'nianbao:hide'>): void;
+  /** Last year's record of this frame's report: null when the history has none, undefined when not asked. */
+  previous(): ReportRecord | null | undefined;
 }
+
+/** Putting our element back after the page removed it: at most this many times a minute. */
+const REMOUNTS_PER_MINUTE = 5;
 
 export class FrameView {
   /** The reader has not closed the panel. */
@@ -38,6 +51,16 @@ export class FrameView {
   private marksFor: ReportRecord | null = null;
   private rendering: Promise<void> = Promise.resolve();
   private prefs: Promise<void> | null = null;
+  /** The reader's dock for this site; where the panel is now (moved clear of a finding's cells). */
+  private chosenDock: Dock | null = null;
+  private dockNow: Dock | null = null;
+  private maxHeight: number | null = null;
+  /** The verdicts of the report the panel shows, and whose they are. */
+  private reviews: Reviews = {};
+  private reviewsFor: string | null = null;
+  private unwatchReviews: (() => void) | null = null;
+  private remounts: number[] = [];
+  private _failure: 'removed' | 'mount' | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -49,6 +72,11 @@ export class FrameView {
 
   get shown(): boolean {
     return this._shown;
+  }
+
+  /** Why the reader could not show what it read, if it could not. */
+  get failure(): 'removed' | 'mount' | null {
+    return this._failure;
   }
 
   /** The marked cells, and those that could not be found again; null when nothing is marked. */
@@ -107,6 +135,14 @@ export class FrameView {
    */
   private loadPrefs(): Promise<void> {
     if (!this.prefs) {
+      // Without a chosen dock, a window made narrow (or wide) moves the panel to its default place.
+      let wide = defaultDock(window.innerWidth);
+      this.scope.on(window, 'resize', () => {
+        const now = defaultDock(window.innerWidth);
+        if (now === wide) return;
+        wide = now;
+        if (!this.chosenDock) this.render();
+      });
       this.scope.add(
         onLangChange(() => {
           this.marksFor = null; // the marks' accessible names are in the old language
@@ -117,6 +153,9 @@ export class FrameView {
         loadLang(),
         loadCollapsed().then((collapsed) => {
           this.collapsed = collapsed;
+        }),
+        loadDock(location.hostname).then((dock) => {
+          this.chosenDock = dock;
         }),
       ])
         .then(() => undefined)
@@ -140,16 +179,158 @@ export class FrameView {
       .filter((x): x is { ref: CellRef; el: Element } => x.el !== null);
     const first = found[0];
     if (first) {
-      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-      first.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
       const marked = new Set(this.marksFor ? markSpecs(this.marksFor.findings).keys() : []);
       const keys = found.map((x) => refKey(x.ref));
+      // Inner scroll containers first (a wide table in its own box), then the window, clear of the panel.
+      first.el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+      if (this.source.panel()?.frameId === null)
+        this.clearOfPanel(
+          keys,
+          found.map((x) => x.el),
+        );
+      else first.el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       this.marks?.flash(
         keys.filter((k) => marked.has(k)),
         found.filter((_, i) => !marked.has(keys[i] as string)).map((x) => x.el),
       );
     }
     this.render();
+  }
+
+  /**
+   * Scroll, and move or shorten the panel, so that every one of these cells is in the window and
+   * clear of it. Cells that cannot all be in the window (a column taller than it) keep their span
+   * on the axis that fits, so the panel covers none of those in view, and the first (the suspect)
+   * is in view.
+   */
+  private clearOfPanel(keys: string[], els: Element[]): void {
+    const boxes: Box[] = this.marks?.boxesOf(keys) ?? [];
+    if (boxes.length < keys.length) {
+      boxes.length = 0;
+      for (const el of els) boxes.push(el.getBoundingClientRect());
+    }
+    const all = union(boxes);
+    const first = boxes[0];
+    if (!all || !first) return;
+    const root = document.scrollingElement ?? document.documentElement;
+    const width = root.clientWidth || window.innerWidth;
+    const height = root.clientHeight || window.innerHeight;
+    const room = {
+      left: window.scrollX,
+      right: Math.max(0, root.scrollWidth - width - window.scrollX),
+      up: window.scrollY,
+      down: Math.max(0, root.scrollHeight - height - window.scrollY),
+    };
+    const win = { width, height, room };
+    const targets: [Box, Dock[]][] = [
+      [all, ['left', 'right', 'bottom']],
+      [{ left: all.left, right: all.right, top: first.top, bottom: first.bottom }, ['left', 'right']],
+      [{ left: first.left, right: first.right, top: all.top, bottom: all.bottom }, ['bottom']],
+      [first, ['left', 'right', 'bottom']],
+    ];
+    let p = plan(first, win, this.dock);
+    for (const [t, docks] of targets) {
+      const q = plan(t, win, this.dock, docks);
+      if (!q.fold) {
+        p = q;
+        break;
+      }
+    }
+    if (p.dx || p.dy) window.scrollBy({ left: p.dx, top: p.dy, behavior: 'instant' });
+    this.dockNow = p.dock === this.dock ? null : p.dock;
+    this.maxHeight = p.maxHeight;
+    if (p.fold) this.collapsed = true;
+    this.marks?.layout();
+  }
+
+  /** The reader's dock for this site; without one, the window's width decides (a bottom sheet when narrow). */
+  private get dock(): Dock {
+    return this.chosenDock ?? defaultDock(window.innerWidth);
+  }
+
+  private onDock = (dock: Dock): void => {
+    this.chosenDock = dock;
+    this.dockNow = null;
+    this.maxHeight = null;
+    void saveDock(location.hostname, dock).catch(report);
+    this.render();
+  };
+
+  private onReview = (f: Finding, review: Review | null): void => {
+    const identity = this.reviewsFor;
+    if (!identity) return;
+    // Shown at once; the store's answer (and other tabs' changes) follow through the watch.
+    const next = { ...this.reviews };
+    if (review) next[f.id] = review;
+    else delete next[f.id];
+    this.reviews = next;
+    this.render();
+    void setReview(identity, f.id, review).catch(report);
+  };
+
+  private onCopy = (text: string): Promise<boolean> => {
+    const root = this.ui?.root;
+    return root ? copyText(text, root) : Promise.resolve(false);
+  };
+
+  private onSkip = (): void => {
+    this.marks?.focusFirst();
+  };
+
+  /** Escape on a mark: back to its finding in the panel (or the skip link). */
+  private onMarkEscape = (spec: { findings: Finding[] }): void => {
+    const root = this.ui?.root;
+    const id = spec.findings[0]?.id;
+    const target =
+      (id ? root?.querySelector<HTMLElement>(`button[data-finding="${CSS.escape(id)}"]`) : null) ??
+      root?.querySelector<HTMLElement>('[data-skip]');
+    target?.focus();
+  };
+
+  /** Load and follow the verdicts of the report the panel shows (they change in other tabs, in the popup). */
+  private followReviews(record: ReportRecord | null): void {
+    const identity = record ? reportIdentity(record) : null;
+    if (identity === this.reviewsFor) return;
+    this.unwatchReviews?.();
+    this.unwatchReviews = null;
+    this.reviewsFor = identity;
+    this.reviews = {};
+    if (!identity) return;
+    const apply = (reviews: Reviews) => {
+      if (this.reviewsFor !== identity) return;
+      this.reviews = reviews;
+      this.marks?.setReviews(reviews);
+      this.render();
+    };
+    this.unwatchReviews = watchReviews(identity, apply);
+    void loadReviews(identity).then(apply, report);
+  }
+
+  /** Our element was removed by the page: put it back, a few times a minute at most (a page may keep removing it). */
+  private mayRemount(): boolean {
+    const now = Date.now();
+    this.remounts = this.remounts.filter((t) => now - t < 60_000);
+    if (this.remounts.length >= REMOUNTS_PER_MINUTE) {
+      this._failure = 'removed';
+      return false;
+    }
+    this.remounts.push(now);
+    return true;
+  }
+
+  /** Our element's place on the page, watched: a page that removes it gets it back (bounded). */
+  private watchHost(ui: FrameUi): void {
+    const parent = ui.host.parentNode;
+    if (!parent) return;
+    const observer = new MutationObserver(
+      safe(() => {
+        if (ui.host.isConnected) return;
+        observer.disconnect();
+        if (this.ui === ui) this.render();
+      }),
+    );
+    observer.observe(parent, { childList: true });
+    this.scope.add(() => observer.disconnect());
   }
 
   private onLocate = (f: Finding): void => {
@@ -196,16 +377,23 @@ export class FrameView {
       return;
     }
     if (this.ui && !this.ui.host.isConnected) {
-      // The page rebuilt its body and took our element with it: mount again.
+      // The page removed our element (rebuilt its body, or cleared what it does not know): mount again.
       this.dropMarks();
       this.ui.remove();
       this.ui = null;
+      if (!this.mayRemount()) return;
     }
     if (!this.ui) {
-      if (!document.body) return;
+      if (!document.body || this._failure === 'removed') return;
       await this.loadPrefs();
-      this.ui = await mountFrameUi(this.ctx);
+      try {
+        this.ui = await mountFrameUi(this.ctx);
+      } catch (e) {
+        this._failure = 'mount';
+        throw e;
+      }
       if (!this.scope.alive) return this.teardown();
+      this.watchHost(this.ui);
     }
     const ui = this.ui;
     const theme = themeFor(document, this.source.reading()?.analysis.body ?? null);
@@ -221,7 +409,10 @@ export class FrameView {
           resolve: (spec) => this.resolve(spec.ref),
           onActivate: this.onMarkActivate,
           onLost: () => this.render(),
+          onEscape: this.onMarkEscape,
+          isControl: (e) => isPanelControl(e),
         });
+        this.marks.setReviews(this.reviews);
       }
       if (this.marksFor !== own) {
         this.marksFor = own;
@@ -229,16 +420,26 @@ export class FrameView {
       }
     } else this.dropMarks();
 
+    this.followReviews(wantPanel && source ? source.record : own);
     if (wantPanel && source) {
+      const previous = source.frameId === null ? this.source.previous() : undefined;
       const props: PanelProps = {
         record: source.record,
         collapsed: this.collapsed,
         theme,
         fromFrame: source.frameId !== null,
         selectedId: this.selectedId,
+        dock: this.dockNow ?? this.dock,
+        maxHeight: this.maxHeight,
+        reviews: this.reviews,
         onToggle: this.onToggle,
         onClose: this.onClose,
         onLocate: this.onLocate,
+        onDock: this.onDock,
+        onReview: this.onReview,
+        onCopy: this.onCopy,
+        onSkip: this.onSkip,
+        ...(previous !== undefined ? { previous } : {}),
         ...(source.frameId === null && this.marks ? { marks: this.marks.count } : {}),
       };
       ui.panel(props);
@@ -252,8 +453,21 @@ export class FrameView {
   }
 
   private teardown(): void {
+    this.unwatchReviews?.();
+    this.unwatchReviews = null;
+    this.reviewsFor = null;
     this.dropMarks();
     this.ui?.remove();
     this.ui = null;
   }
+}
+
+/** The pointer is on one of the panel's controls (there, hovering does not explain the cell beneath). */
+function isPanelControl(e: PointerEvent): boolean {
+  for (const n of e.composedPath()) {
+    if (!(n instanceof Element)) continue;
+    if (n.matches('button, a, textarea, input, select, summary, .pill')) return true;
+    if (n.matches('.nb-root')) return false;
+  }
+  return false;
 }

@@ -96,7 +96,7 @@ describe('marks', () => {
     expect(boxes().map((b) => b.hasAttribute('data-suspect'))).toEqual([false, true, false]);
     expect(boxes()[1]?.style.transform).toBe('translate(0px, 130px)');
     expect(boxes()[1]?.style.width).toBe('50px');
-    expect(boxes()[0]?.getAttribute('aria-label')).toContain('total = a + b');
+    expect(boxes()[0]?.getAttribute('aria-label')).toContain('列：（七）总计 = 予以公开 + 部分公开');
   });
 
   it('are one tab stop, moved between with the arrow keys', () => {
@@ -116,12 +116,29 @@ describe('marks', () => {
     expect(onActivate).toHaveBeenCalledOnce();
   });
 
-  it('explain a cell when the pointer is over it, and stop when it leaves', () => {
-    tds[2]?.dispatchEvent(new Event('pointerover', { bubbles: true }));
-    expect(tip.hidden).toBe(false);
-    expect(tip.textContent).toContain('左边 2 · 右边 1 · 相差 +1');
-    document.body.dispatchEvent(new Event('pointerover', { bubbles: true }));
+  it('explain a cell when the pointer is over it (whatever of ours is on top), and stop when it leaves', async () => {
+    const move = (x: number, y: number) =>
+      document.body.dispatchEvent(new MouseEvent('pointermove', { bubbles: true, clientX: x, clientY: y }));
+    move(30, 170);
+    await vi.waitFor(() => expect(tip.hidden).toBe(false));
+    expect(tip.textContent).toContain('（七）总计 2 · 各项办理结果之和 1 · 相差 +1');
+    move(300, 170);
+    await vi.waitFor(() => expect(tip.hidden).toBe(true));
+  });
+
+  it('go back to the panel on a second Escape', () => {
+    const onEscape = vi.fn();
+    scope.dispose();
+    scope = new Scope(ctx);
+    const elements = new Map(cells.map((c, i) => [`applications|${c}|total`, tds[i] as Element]));
+    marks = new MarkLayer({ scope, doc: document, layer, tip, resolve: (spec) => elements.get(spec.key) ?? null, onEscape });
+    marks.set(record, markSpecs(record.findings).values());
+    boxes()[0]?.focus();
+    boxes()[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(tip.hidden).toBe(true);
+    expect(onEscape).not.toHaveBeenCalled();
+    boxes()[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onEscape).toHaveBeenCalledOnce();
   });
 
   it('count the cells they can no longer find', () => {

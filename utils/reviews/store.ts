@@ -3,10 +3,8 @@
  * under `nianbao:review:<report identity>` (utils/history/identity.ts), so they survive reading the
  * same report again, at any address, in any tab, after a restart. Findings are keyed by their id.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { type Review, Review as ReviewSchema } from '@/lib';
-import { type Area, listKeys } from '@/utils/history/area';
+import type { Review } from '@/lib';
 import { serial } from '@/utils/serial';
 
 export type Reviews = Record<string, Review>;
@@ -14,13 +12,29 @@ export type Reviews = Record<string, Review>;
 export const REVIEW_PREFIX = 'nianbao:review:';
 const itemKey = (identity: string) => `local:${REVIEW_PREFIX}${identity}` as const;
 
+/** An ISO 8601 date-time with an offset, as the schema's `Review.at` requires. */
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The record schema's `Review`, checked by hand: the reader loads this module, and the Zod schema
+ * would more than double what every report page is sent (tests/e2e/bundle.test.ts).
+ */
+function asReview(v: unknown): Review | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { status, note, at } = v as Record<string, unknown>;
+  if (status !== 'confirmed' && status !== 'dismissed') return null;
+  if (typeof at !== 'string' || !ISO.test(at) || Number.isNaN(Date.parse(at))) return null;
+  if (note !== undefined && typeof note !== 'string') return null;
+  return { status, at, ...(note !== undefined ? { note } : {}) };
+}
+
 /** Only verdicts that validate are read back: a value written by hand or by another version is skipped, not trusted. */
 export function cleanReviews(value: unknown): Reviews {
   const out: Reviews = {};
   if (typeof value !== 'object' || value === null) return out;
   for (const [id, v] of Object.entries(value)) {
-    const parsed = ReviewSchema.safeParse(v);
-    if (parsed.success) out[id] = parsed.data;
+    const review = asReview(v);
+    if (review) out[id] = review;
   }
   return out;
 }
@@ -35,8 +49,11 @@ const oneAtATime = serial();
 export function setReview(identity: string, findingId: string, review: Review | null): Promise<Reviews> {
   return oneAtATime(async () => {
     const all = await loadReviews(identity);
-    if (review) all[findingId] = ReviewSchema.parse(review);
-    else delete all[findingId];
+    if (review) {
+      const valid = asReview(review);
+      if (!valid) throw new Error(`not a verdict: ${JSON.stringify(review)}`);
+      all[findingId] = valid;
+    } else delete all[findingId];
     if (Object.keys(all).length) await storage.setItem(itemKey(identity), all);
     else await storage.removeItem(itemKey(identity));
     return all;
@@ -52,12 +69,4 @@ export function watchReviews(identity: string, fn: (reviews: Reviews) => void): 
 export function withReviews<T extends { review?: Reviews }>(record: T, reviews: Reviews): T {
   if (Object.keys(reviews).length === 0) return record;
   return { ...record, review: reviews };
-}
-
-/** Every report's verdicts, by report identity, read in one go (they are small): for exporting many records. */
-export async function loadAllReviews(area: Area = browser.storage.local): Promise<Map<string, Reviews>> {
-  const { keys, all } = await listKeys(area);
-  const wanted = keys.filter((k) => k.startsWith(REVIEW_PREFIX));
-  const got = all ?? (wanted.length ? ((await area.get(wanted)) as Record<string, unknown>) : {});
-  return new Map(wanted.map((k) => [k.slice(REVIEW_PREFIX.length), cleanReviews(got[k])]));
 }
