@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
+import type { AttachmentTarget } from './attachment';
 
 /** What a frame is doing: still looking for a late body, settled on "no report", or showing one. */
 export type GuestStatus = 'searching' | 'none' | 'report';
@@ -67,6 +68,8 @@ export interface ToBackground {
    * a readable tab not looked at yet is looked at now.
    */
   'nianbao:status': { request: { tabId: number; start?: boolean }; reply: GuestStatus | null };
+  /** From the reader's offer: open the attachment page for a file the page links, beside the sender's tab. */
+  'nianbao:attachment': { request: { target: AttachmentTarget }; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }

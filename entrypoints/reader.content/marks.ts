@@ -226,7 +226,8 @@ export class MarkLayer {
 
   private onPointer(e: Event): void {
     const target = e.target as Element | null;
-    const cell = target?.closest?.('td, th');
+    // A page's cells; on the attachment page, the boxes laid over a rendered PDF page's cells.
+    const cell = target?.closest?.('td, th, [data-pdf-cell]');
     const mark = cell ? this.byElement.get(cell) : undefined;
     if (mark) this.showTip(mark);
     else if (this.tip.current && this.focused() !== this.tip.current.box) this.hideTip();

@@ -43,6 +43,8 @@ export class FrameView {
     private readonly ctx: ContentScriptContext,
     private readonly scope: Scope,
     private readonly source: ViewSource,
+    /** How the shadow root is made (the attachment page, an extension page, adds the stylesheet itself). */
+    private readonly mount: (ctx: ContentScriptContext) => Promise<FrameUi> = mountFrameUi,
   ) {
     scope.add(() => this.teardown());
   }
@@ -204,7 +206,7 @@ export class FrameView {
     if (!this.ui) {
       if (!document.body) return;
       await this.loadPrefs();
-      this.ui = await mountFrameUi(this.ctx);
+      this.ui = await this.mount(this.ctx);
       if (!this.scope.alive) return this.teardown();
     }
     const ui = this.ui;
