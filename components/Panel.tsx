@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { DERIVED, type Finding, type ReportRecord } from '@/lib';
 import { countFindings, formatNumber, formatRate, groupFindings } from '@/utils/findings';
+import { AttachmentOffer } from './AttachmentOffer';
 import { FindingItem } from './FindingItem';
 import { groupLabel, reportLine, t } from './text';
 
@@ -96,6 +97,7 @@ export function Panel(props: PanelProps) {
           <p class="report-line" title={record.source.title}>
             {reportLine(record)}
           </p>
+          <AttachmentOffer record={record} />
           <Tally counts={counts} verbose />
           <Findings {...props} />
           <Derived record={record} />

@@ -5,6 +5,7 @@ import { searchHistory } from '@/utils/history/search';
 import type { AsideEntry, Listing, RecordSummary } from '@/utils/history/summary';
 import type { Lang } from '@/utils/i18n';
 import type { SiteState } from '@/utils/sites';
+import { PopupAttachmentOffer } from './AttachmentOffer';
 import { reportLine, t } from './text';
 
 /** What the current tab holds, as far as the popup could learn from its frames. */
@@ -145,6 +146,7 @@ function CurrentTab(p: PopupProps) {
                   : t('popup.unsupported')}
         </p>
       )}
+      <PopupAttachmentOffer record={current.kind === 'report' ? current.record : null} />
     </section>
   );
 }

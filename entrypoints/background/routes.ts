@@ -1,5 +1,6 @@
 /** The background's answer to each message from the frames and the popup (utils/messages.ts). */
 import { browser } from 'wxt/browser';
+import { openAttachmentBeside } from '@/utils/attachment';
 import { findPrevious, saveRecord } from '@/utils/history';
 import type { Handlers, ToBackground } from '@/utils/messages';
 import { toFrame } from '@/utils/messages';
@@ -10,7 +11,7 @@ import type { TabLoads } from './loads';
 import type { Looks } from './looks';
 import { tabStore } from './tabs';
 
-export type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
+export type Sender = { tab?: { id?: number; index?: number; url?: string }; frameId?: number };
 
 export function routes(looks: Looks, loads: TabLoads): Handlers<keyof ToBackground, Sender> {
   return {
@@ -75,6 +76,8 @@ export function routes(looks: Looks, loads: TabLoads): Handlers<keyof ToBackgrou
       for (const c of children) void toFrame(tabId, { type: 'nianbao:hosted' }, c.frameId);
       return children;
     },
+
+    'nianbao:attachment': (msg, sender) => openAttachmentBeside(msg.target, sender.tab),
 
     'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),
   };
