@@ -2,9 +2,30 @@
  * The extension's build: WXT with Preact, the messages of locales/, no auto-imports, and the
  * manifest (permissions, the Firefox id, the one web-accessible stylesheet), each part with why.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * pdf.js's files the attachment page loads (utils/attachmentReaders.ts): its worker, the CJK
+ * character maps (Chinese PDFs often need them to map glyphs to text), the standard fonts and the
+ * image decoders of scanned pages, copied from pdfjs-dist into `pdfjs/` of the build. Not
+ * web-accessible: only the extension's own page loads them.
+ */
+const PDFJS = fileURLToPath(new URL('./node_modules/pdfjs-dist/', import.meta.url));
+function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const dir = (name: string) =>
+    readdirSync(join(PDFJS, name)).map((f) => ({ absoluteSrc: join(PDFJS, name, f), relativeDest: `pdfjs/${name}/${f}` }));
+  return [
+    { absoluteSrc: join(PDFJS, 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+    { absoluteSrc: join(PDFJS, 'LICENSE'), relativeDest: 'pdfjs/LICENSE' },
+    ...dir('cmaps'),
+    ...dir('standard_fonts'),
+    ...dir('wasm'),
+  ];
+}
 
 /** The engine's folder (absolute): every module in it is free of side effects. */
 const LIB = fileURLToPath(new URL('./lib/', import.meta.url)).replaceAll('\\', '/');
@@ -30,6 +51,9 @@ export default defineConfig({
     excludeSources: ['bench/out/**', 'demo-out/**', 'scratch/**', '.output/**', 'coverage/**'],
   },
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
     // WXT lists the reader's stylesheet again for the reader's own gov.cn matches; the entry above
     // already offers it everywhere, so that second entry only repeats it.
     'build:manifestGenerated': (_wxt, manifest) => {

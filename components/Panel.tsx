@@ -8,6 +8,7 @@ import { DERIVED, type Finding, type ReportRecord, type Review } from '@/lib';
 import { countFindings, formatNumber, formatRate, groupFindings } from '@/utils/findings';
 import type { Reviews } from '@/utils/reviews/store';
 import { citation, confirmedCitations } from './cite';
+import { AttachmentOffer } from './AttachmentOffer';
 import { FindingItem } from './FindingItem';
 import { LastYear } from './LastYear';
 import { RichText } from './RichText';
@@ -135,6 +136,7 @@ export function Panel(props: PanelProps) {
           <p class="report-line">
             <ReportLine record={record} />
           </p>
+          <AttachmentOffer record={record} />
           <Tally counts={counts} verbose />
           <VerdictLine {...props} />
           <Findings {...props} />

@@ -7,6 +7,7 @@ import { countReviews } from '@/utils/reviews/count';
 import type { Reviews } from '@/utils/reviews/store';
 import type { SiteState } from '@/utils/sites';
 import { day, HistoryList, type HistoryProps } from './HistoryList';
+import { PopupAttachmentOffer } from './AttachmentOffer';
 import { reportLine, t } from './text';
 
 /** What the current tab holds, as far as the popup could learn from its frames. */
@@ -201,6 +202,7 @@ function CurrentTab(p: PopupProps) {
                   : t('popup.unsupported')}
         </p>
       )}
+      <PopupAttachmentOffer record={current.kind === 'report' ? current.record : null} />
     </section>
   );
 }

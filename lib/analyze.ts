@@ -1,6 +1,7 @@
 import { type CheckInput, checkSteps } from './checks';
 import { forEachCell } from './checks/tableCells';
 import { derive } from './derived';
+import { reportAttachments } from './detect/attachments';
 import { lineNorm, pageLines } from './detect/lines';
 import { publishedAt } from './detect/published';
 import { looksLikeReport } from './detect/quick';
@@ -181,6 +182,7 @@ function lowestCommonAncestor(els: Element[]): Element | null {
 }
 
 const NOT_A_REPORT = '这个页面不是政府信息公开工作年度报告，没有可核查的表格。';
+const IN_ATTACHMENT = (names: string) => `这个页面没有报告正文，报告在附件里：${names}。用「核查附件」在本机读取并核查附件（不上传）。`;
 
 function pipelineFinding(id: string, message: string): Finding {
   return { id, rule: id.split(':')[0] as string, status: 'na', severity: 'info', message, cells: [] };
@@ -311,12 +313,20 @@ function* run(doc: Document, opts: AnalyzeOptions, analysis: Analysis): Steps<vo
     sections: sections.map((s) => ({ index: s.index, heading: s.heading, ...keptText(texts, s.index) })),
   };
 
+  // Only a web page links its report's file; a file's own links are not followed.
+  const attachments = (opts.kind ?? 'html') === 'html' ? reportAttachments(root, { titled: title.isReportTitle, isReport }) : [];
+  if (attachments.length) record.source.attachments = attachments;
+
   if (isTemplate) {
     record.findings.push(pipelineFinding('report.template:page', '这是年度报告格式（模板）本身，表格是空的，不做核查。'));
     return;
   }
   if (!isReport) {
-    record.findings.push(pipelineFinding('report.detected:page', NOT_A_REPORT));
+    record.findings.push(
+      attachments.length
+        ? pipelineFinding('report.attachment:page', IN_ATTACHMENT(attachments.map((a) => `「${a.name}」`).join('、')))
+        : pipelineFinding('report.detected:page', NOT_A_REPORT),
+    );
     return;
   }
   if (year !== undefined && year < 2019 && present === 0) {

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
+import type { AttachmentTarget } from './attachment';
 
 /** What a frame is doing: still looking for a late body, settled on "no report", or showing one. */
 export type GuestStatus = 'searching' | 'none' | 'report';
@@ -82,6 +83,8 @@ export interface ToBackground {
    * true: the repair runs (one at a time) and the index it writes tells the pages how far it is.
    */
   'nianbao:repair': { request: Nothing; reply: boolean };
+  /** From the reader's offer: open the attachment page for a file the page links, beside the sender's tab. */
+  'nianbao:attachment': { request: { target: AttachmentTarget }; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }

@@ -21,8 +21,10 @@ async function setBadge(tabId: number, frames: TabFrames): Promise<void> {
   }
   const n = failureCount(shown.findings);
   const c = countFindings(shown.findings);
-  await a.setBadgeText({ tabId, text: n === 0 ? '✓' : n > 99 ? '99+' : String(n) });
-  await a.setBadgeBackgroundColor({ tabId, color: c.error > 0 ? '#c5221f' : n > 0 ? '#e37400' : '#188038' });
+  // Nothing checked (a page whose report is in its attachment, a file that cannot be read) is not a tick.
+  const unchecked = n === 0 && c.pass === 0;
+  await a.setBadgeText({ tabId, text: unchecked ? '–' : n === 0 ? '✓' : n > 99 ? '99+' : String(n) });
+  await a.setBadgeBackgroundColor({ tabId, color: c.error > 0 ? '#c5221f' : n > 0 ? '#e37400' : unchecked ? '#5f6368' : '#188038' });
   await a.setTitle({
     tabId,
     title: t('badgeTitle', [String(c.error), String(c.warning), String(c.info)]),

@@ -1,5 +1,6 @@
 /** The background's answer to each message from the frames and the popup (utils/messages.ts). */
 import { browser } from 'wxt/browser';
+import { openAttachmentBeside } from '@/utils/attachment';
 import { findPrevious, repairHistory, saveRecord } from '@/utils/history';
 import type { Handlers, ToBackground } from '@/utils/messages';
 import { toFrame } from '@/utils/messages';
@@ -11,7 +12,7 @@ import type { Looks } from './looks';
 import type { HistorySaves } from './saves';
 import { tabStore } from './tabs';
 
-export type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
+export type Sender = { tab?: { id?: number; index?: number; url?: string }; frameId?: number };
 
 /** One repair at a time: the popup opened twice asks twice. */
 let repairing: Promise<{ repaired: number; aside: number }> | null = null;
@@ -96,6 +97,8 @@ export function routes(looks: Looks, loads: TabLoads, saves: HistorySaves): Hand
       for (const c of children) void toFrame(tabId, { type: 'nianbao:hosted' }, c.frameId);
       return children;
     },
+
+    'nianbao:attachment': (msg, sender) => openAttachmentBeside(msg.target, sender.tab),
 
     'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),
   };

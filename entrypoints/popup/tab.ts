@@ -1,6 +1,7 @@
 /** What the popup knows of the tab it is about: which tab, and what its frames (or the background) say it holds. */
 import { browser } from 'wxt/browser';
 import type { Current } from '@/components/Popup';
+import { isAttachmentPage } from '@/utils/attachment';
 import { toBackground, toFrame } from '@/utils/messages';
 
 export interface TargetTab {
@@ -36,7 +37,8 @@ export async function targetTab(): Promise<TargetTab | null> {
  * how long the popup has been asking.
  */
 export async function askTab(tabId: number, url: string | undefined, waitedMs = 0): Promise<Current> {
-  if (url && !/^(https?|file):/.test(url)) return { kind: 'unsupported' };
+  // Our attachment page answers as a page's reader does.
+  if (url && !/^(https?|file):/.test(url) && !isAttachmentPage(url)) return { kind: 'unsupported' };
   const got = await toFrame(tabId, { type: 'nianbao:get' });
   const ping = await toFrame(tabId, { type: 'nianbao:ping' }, 0);
   if (got?.record) {

@@ -67,5 +67,9 @@ async function inPageSlices(scope: Scope, url: string, title: string, steps: () 
   }
 }
 
-/** A page worth showing: a report (a template, a list page or an unrelated page is not). */
-export const isShowable = (r: Reading): boolean => r.analysis.record.report.isReport;
+/**
+ * A page worth showing: a report, or a page whose report is in the file it links (the panel offers
+ * to check it); a template, a list page or an unrelated page is not.
+ */
+export const isShowable = (r: Reading): boolean =>
+  r.analysis.record.report.isReport || (r.analysis.record.source.attachments?.length ?? 0) > 0;

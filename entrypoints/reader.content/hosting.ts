@@ -45,7 +45,8 @@ export class FrameHosting {
   /** Report this frame's record (saved in the history unless its reading failed), and learn who shows it. */
   async announce(record: ReportRecord): Promise<void> {
     const failed = record.findings.some((f) => f.rule === 'extension.error');
-    const reply = await toBackground({ type: 'nianbao:report', record, save: !failed });
+    // A page that only links its report is shown for its offer, not kept as a report.
+    const reply = await toBackground({ type: 'nianbao:report', record, save: !failed && record.report.isReport });
     const hosted = !this.isTop && reply?.hostedByTop === true;
     if (hosted !== this.hostedByTop) {
       this.hostedByTop = hosted;

@@ -66,6 +66,8 @@ export class FrameView {
     private readonly ctx: ContentScriptContext,
     private readonly scope: Scope,
     private readonly source: ViewSource,
+    /** How the shadow root is made (the attachment page, an extension page, adds the stylesheet itself). */
+    private readonly mount: (ctx: ContentScriptContext) => Promise<FrameUi> = mountFrameUi,
   ) {
     scope.add(() => this.teardown());
   }
@@ -387,7 +389,7 @@ export class FrameView {
       if (!document.body || this._failure === 'removed') return;
       await this.loadPrefs();
       try {
-        this.ui = await mountFrameUi(this.ctx);
+        this.ui = await this.mount(this.ctx);
       } catch (e) {
         this._failure = 'mount';
         throw e;

@@ -107,6 +107,18 @@ export const Section = z.object({
 export const SourceKind = z.enum(['html', 'pdf', 'docx', 'doc', 'wps', 'ofd']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
+/** A file a page links that looks like the report itself (lib/detect/attachments.ts). */
+export const AttachmentKind = SourceKind.exclude(['html']);
+export type AttachmentKind = z.infer<typeof AttachmentKind>;
+export const Attachment = z.object({
+  /** As the page links it (resolve it against `source.url`). */
+  url: z.string(),
+  /** The link's text, else the file's name. */
+  name: z.string(),
+  kind: AttachmentKind,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 /** A person's verdict on one finding, kept locally and exported with the record (record.md `review`). */
 export const Review = z.object({
   status: z.enum(['confirmed', 'dismissed']),
@@ -128,6 +140,8 @@ export const ReportRecord = z.object({
     kind: SourceKind.default('html'),
     /** The page that linked the file (an attachment read from a report page). */
     attachmentOf: z.string().optional(),
+    /** Files the page links that look like the report (the reader offers to check them). */
+    attachments: z.array(Attachment).optional(),
   }),
   report: z.object({
     isReport: z.boolean(),
