@@ -4,8 +4,9 @@
  * (its delay doubles) and are retried with backoff, as are server errors, timeouts and broken
  * connections, a bounded number of times; a challenge or a captcha stops the host (its other
  * addresses are not asked, their failure says why), as do two refusals (403) in a row or a wait
- * asked for longer than we wait. What was fetched and read well is kept in the store and served from
- * there without a request or a delay.
+ * asked for longer than we wait. What was fetched is kept in the store and served from there without
+ * a request or a delay: an answer for good (a listing page only as long as its caller says), a
+ * failure for an hour (a re-run soon after leaves a site that refused or challenged us alone).
  *
  * Everything the environment gives is passed in: `fetch`, the clock, sleeping, the store. Nothing
  * here touches Node or a browser.
@@ -26,10 +27,13 @@ export type FetchLike = (
   init: { signal: AbortSignal; headers: Record<string, string>; redirect: 'follow' },
 ) => Promise<ResponseLike>;
 
+/** What the store keeps for an address: its answer, or why it had none (kept a while, so a re-run soon after does not ask again). */
+export type Kept = Fetched | { url: string; fetchedAt: number; failure: FetchFailure };
+
 /** Where fetched answers are kept between runs (a disk cache, IndexedDB), keyed by the address asked for. */
 export interface ResponseStore {
-  get(url: string): Promise<Fetched | undefined>;
-  put(response: Fetched): Promise<void>;
+  get(url: string): Promise<Kept | undefined>;
+  put(kept: Kept): Promise<void>;
 }
 
 export interface PoliteEnv {
@@ -54,6 +58,8 @@ export interface PoliteOptions {
   maxWaitMs?: number;
   /** The slowest a host is slowed down to, ms between requests (default 60,000). */
   maxDelayMs?: number;
+  /** A failure kept in the store is served again for this long, ms (default an hour); then the address is asked again. */
+  failureMaxAgeMs?: number;
   /** Request headers (a User-Agent that says who is asking). */
   headers?: Record<string, string>;
   /** Stops everything: waits and the request under way end, `get` rejects with the reason. */
@@ -64,7 +70,12 @@ export interface PoliteOptions {
   onRequest?: (r: { url: string; start: number; end: number; status?: number; failure?: FetchFailure['reason'] }) => void;
 }
 
-export type Got = { ok: true; response: Fetched; cached: boolean } | { ok: false; failure: FetchFailure };
+/** `cached`: served from the store, no request made. */
+export type Got = { ok: true; response: Fetched; cached: boolean } | { ok: false; failure: FetchFailure; cached?: boolean };
+
+/** A failure that stops the host: the site told us to go away. */
+const stopsHost = (f: FetchFailure) =>
+  f.reason === 'challenge' || f.reason === 'captcha' || (f.reason === 'rateLimited' && f.limit !== undefined);
 
 export interface GetOptions {
   /** Serve from the store only when fetched within this long, ms (a listing changes; a report does not). */
@@ -87,7 +98,15 @@ interface Host {
   stopped?: FetchFailure;
 }
 
-const DEFAULTS = { delayMs: 2000, timeoutMs: 30_000, retries: 2, maxBytes: 64 * 1024 * 1024, maxWaitMs: 120_000, maxDelayMs: 60_000 };
+const DEFAULTS = {
+  delayMs: 2000,
+  timeoutMs: 30_000,
+  retries: 2,
+  maxBytes: 64 * 1024 * 1024,
+  maxWaitMs: 120_000,
+  maxDelayMs: 60_000,
+  failureMaxAgeMs: 60 * 60 * 1000,
+};
 /** Backoff never waits less than this, whatever the delay. */
 const MIN_BACKOFF_MS = 500;
 const TIMEOUT = Symbol('timeout');
@@ -196,19 +215,12 @@ export function politeFetcher(env: PoliteEnv, options: PoliteOptions = {}): Poli
     }
   }
 
-  async function fetchOne(url: string, opts: GetOptions): Promise<Got> {
-    signal?.throwIfAborted();
-    const host = hostOf(url);
-    if (!host) return { ok: false, failure: { reason: 'network', message: `not an http(s) address: ${url}` } };
-    const h = hostState(host);
-    if (h.stopped) return { ok: false, failure: h.stopped };
-    const kept = await env.store?.get(url).catch(() => undefined);
-    if (kept && (opts.maxAgeMs === undefined || env.now() - kept.fetchedAt <= opts.maxAgeMs))
-      return { ok: true, response: kept, cached: true };
+  const stopHost = (h: Host, host: string, by: string, f: FetchFailure) => {
+    h.stopped = { reason: 'stopped', host, stoppedBy: { url: by, reason: f.reason, ...(f.status ? { status: f.status } : {}) } };
+  };
 
-    const stopHost = (by: string, f: FetchFailure) => {
-      h.stopped = { reason: 'stopped', host, stoppedBy: { url: by, reason: f.reason, ...(f.status ? { status: f.status } : {}) } };
-    };
+  /** The tries for `url`: its answer, or why there was none. */
+  async function attempts(url: string, host: string, h: Host): Promise<Got> {
     for (let attempt = 0; ; attempt++) {
       const wait = Math.max(lastEnd + delayOf(h), h.notBefore) - env.now();
       if (wait > 0) await env.sleep(wait, signal);
@@ -231,27 +243,49 @@ export function politeFetcher(env: PoliteEnv, options: PoliteOptions = {}): Poli
       });
       const tries = attempt + 1;
       if (verdict.kind === 'ok') {
-        const response = (r as { response: Fetched }).response;
         h.forbiddenInARow = 0;
-        await env.store?.put(response).catch(() => undefined);
-        return { ok: true, response, cached: false };
+        return { ok: true, response: (r as { response: Fetched }).response, cached: false };
       }
       const failure = { ...verdict.failure, tries };
       if (verdict.kind === 'fail') {
         h.forbiddenInARow = failure.reason === 'forbidden' ? h.forbiddenInARow + 1 : 0;
-        if (verdict.stopHost || h.forbiddenInARow >= 2) stopHost(url, failure);
+        if (verdict.stopHost || h.forbiddenInARow >= 2) stopHost(h, host, url, failure);
         return { ok: false, failure };
       }
       // Asked to slow down: this host's delay doubles for the rest of the run.
       if (failure.reason === 'rateLimited') h.slow = Math.min(h.slow * 2, o.maxDelayMs / Math.max(o.delayMs, 1));
       if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > o.maxWaitMs) {
-        stopHost(url, failure);
+        stopHost(h, host, url, failure);
         return { ok: false, failure: { ...failure, limit: o.maxWaitMs } };
       }
       if (attempt >= o.retries) return { ok: false, failure };
       const backoff = Math.max(delayOf(h), MIN_BACKOFF_MS) * 2 ** attempt;
       h.notBefore = lastEnd + (verdict.retryAfterMs ?? backoff);
     }
+  }
+
+  async function fetchOne(url: string, opts: GetOptions): Promise<Got> {
+    signal?.throwIfAborted();
+    const host = hostOf(url);
+    if (!host) return { ok: false, failure: { reason: 'network', message: `not an http(s) address: ${url}` } };
+    const h = hostState(host);
+    // What is kept costs the host nothing: served even when the host has stopped us.
+    const kept = await env.store?.get(url).catch(() => undefined);
+    if (kept) {
+      const age = env.now() - kept.fetchedAt;
+      if ('failure' in kept) {
+        if (age <= o.failureMaxAgeMs) {
+          // A site that stopped us a little while ago stops us again, without being asked.
+          if (stopsHost(kept.failure)) stopHost(h, host, url, kept.failure);
+          return { ok: false, failure: kept.failure, cached: true };
+        }
+      } else if (opts.maxAgeMs === undefined || age <= opts.maxAgeMs) return { ok: true, response: kept, cached: true };
+    }
+    if (h.stopped) return { ok: false, failure: h.stopped };
+    const got = await attempts(url, host, h);
+    const keep: Kept = got.ok ? got.response : { url, fetchedAt: env.now(), failure: got.failure };
+    await env.store?.put(keep).catch(() => undefined);
+    return got;
   }
 
   return {

@@ -5,8 +5,7 @@
  * broken connections and huge bodies fail with why; the store serves what was fetched well.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Fetched } from '../../lib/crawl/fetched';
-import { type FetchLike, type Got, type PoliteOptions, politeFetcher, type ResponseStore } from '../../lib/crawl/polite';
+import { type FetchLike, type Got, type Kept, type PoliteOptions, politeFetcher, type ResponseStore } from '../../lib/crawl/polite';
 
 interface Answer {
   status?: number;
@@ -69,8 +68,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     });
   });
 
-function memoryStore(): ResponseStore & { kept: Map<string, Fetched> } {
-  const kept = new Map<string, Fetched>();
+function memoryStore(): ResponseStore & { kept: Map<string, Kept> } {
+  const kept = new Map<string, Kept>();
   return { kept, get: async (u) => kept.get(u), put: async (r) => void kept.set(r.url, r) };
 }
 
@@ -243,18 +242,47 @@ describe('politeFetcher', () => {
     expect(got.ok || got.failure).toMatchObject({ reason: 'tooLarge', limit: 1000 });
   });
 
-  it('serves what it kept from the store, without a request or a delay; failures are not kept', async () => {
-    const s = server({ [`${A}ok`]: [{ status: 200 }], [`${A}gone`]: [{ status: 404 }] });
+  it('serves what it kept from the store, without a request or a delay', async () => {
+    const s = server({ [`${A}ok`]: [{ status: 200 }] });
     const store = memoryStore();
-    const first = fetcher(s, { delayMs: 2000 }, store);
-    await settle(Promise.all([first.get(`${A}ok`), first.get(`${A}gone`)]));
-    expect([...store.kept.keys()]).toEqual([`${A}ok`]);
+    await settle(fetcher(s, { delayMs: 2000 }, store).get(`${A}ok`));
     const again = fetcher(s, { delayMs: 2000 }, store);
     const t0 = Date.now();
-    const got = await settle(again.get(`${A}ok`));
-    expect(got).toMatchObject({ ok: true, cached: true });
+    const got = await settle(Promise.all([again.get(`${A}ok`), again.get(`${A}ok`)]));
+    expect(got).toMatchObject([
+      { ok: true, cached: true },
+      { ok: true, cached: true },
+    ]);
     expect(Date.now() - t0).toBe(0);
     expect(s.calls[`${A}ok`]).toBe(1);
+  });
+
+  it('keeps a failure for an hour: not asked again meanwhile, asked again after', async () => {
+    const s = server({ [`${A}gone`]: [{ status: 404 }] });
+    const store = memoryStore();
+    await settle(fetcher(s, {}, store).get(`${A}gone`));
+    expect(await settle(fetcher(s, {}, store).get(`${A}gone`))).toEqual({
+      ok: false,
+      failure: { reason: 'status', status: 404, tries: 1 },
+      cached: true,
+    });
+    expect(s.calls[`${A}gone`]).toBe(1);
+    vi.advanceTimersByTime(61 * 60 * 1000);
+    expect(await settle(fetcher(s, {}, store).get(`${A}gone`))).toEqual({
+      ok: false,
+      failure: { reason: 'status', status: 404, tries: 1 },
+    });
+    expect(s.calls[`${A}gone`]).toBe(2);
+  });
+
+  it('stops a host again at a challenge it kept, without asking the host anything', async () => {
+    const s = server({ [`${A}1`]: [{ status: 412, body: '<script>x</script>' }], [`${A}2`]: [{}] });
+    const store = memoryStore();
+    await settle(fetcher(s, {}, store).get(`${A}1`));
+    const again = fetcher(s, {}, store);
+    const got = await settle(Promise.all([again.get(`${A}1`), again.get(`${A}2`)]));
+    expect(got.map((g) => (g.ok ? 'ok' : g.failure.reason))).toEqual(['challenge', 'stopped']);
+    expect(s.log.map((l) => l.url)).toEqual([`${A}1`]);
   });
 
   it('asks again for a kept answer older than the age asked for', async () => {
