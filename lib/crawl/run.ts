@@ -26,14 +26,18 @@ export async function readReports(
     ahead.delete(url);
     return early ?? deps.get(url, o);
   };
+  const ask = (url: string) => {
+    if (ahead.has(url)) return;
+    const early = deps.get(url);
+    early.catch(() => undefined); // an aborted run: the reason comes from the record being read
+    ahead.set(url, early);
+  };
   for (const [i, target] of targets.entries()) {
     opts.signal?.throwIfAborted();
+    // This report's request first, then the next one's behind it in the fetcher's queue.
+    ask(target.url);
     const next = targets[i + 1];
-    if (next && next.url !== target.url && !ahead.has(next.url)) {
-      const early = deps.get(next.url);
-      early.catch(() => undefined); // an aborted run: the reason comes from the record being read
-      ahead.set(next.url, early);
-    }
+    if (next && next.url !== target.url) ask(next.url);
     const record = await readReport(target, { ...deps, get });
     opts.signal?.throwIfAborted();
     await onRecord(i, record);

@@ -228,7 +228,7 @@ describe('readReports', () => {
       got.push(`${i} ${r.source.url}`);
     });
     expect(got).toEqual(['0 http://a/1', '1 http://a/2', '2 http://a/3']);
-    expect(events).toEqual(['get http://a/2', 'get http://a/1', 'read http://a/1', 'get http://a/3', 'read http://a/2', 'read http://a/3']);
+    expect(events).toEqual(['get http://a/1', 'get http://a/2', 'read http://a/1', 'get http://a/3', 'read http://a/2', 'read http://a/3']);
   });
 
   it('stops when its signal aborts', async () => {
