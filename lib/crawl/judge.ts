@@ -38,11 +38,12 @@ const hasScript = (html: string) => /<script\b/i.test(html);
 export interface JudgeOptions {
   /** Decodes an HTML body (the page's charset sniffed); UTF-8 when not given. */
   decode?: (bytes: Uint8Array, httpCharset?: string) => string;
-  now?: number;
+  /** The time of the answer, ms since the epoch (a Retry-After date is read from it). */
+  now: number;
 }
 
 /** The verdict on one answer. */
-export function judge(res: Pick<Fetched, 'status' | 'headers' | 'bytes'>, opts: JudgeOptions = {}): Verdict {
+export function judge(res: Pick<Fetched, 'status' | 'headers' | 'bytes'>, opts: JudgeOptions): Verdict {
   const { status, headers, bytes } = res;
   const small = bytes.byteLength <= INSPECT_BYTES;
   const html = small ? (opts.decode?.(bytes) ?? new TextDecoder().decode(bytes)) : '';
@@ -55,7 +56,7 @@ export function judge(res: Pick<Fetched, 'status' | 'headers' | 'bytes'>, opts: 
   if (scriptOnly && CHALLENGE_MARKS.test(html)) return fail('challenge', true);
   if (captcha) return fail('captcha', true);
   if (status === 429 || status === 503 || status === 500 || status === 502 || status === 504) {
-    const wait = retryAfterMs(headers['retry-after'], opts.now ?? Date.now());
+    const wait = retryAfterMs(headers['retry-after'], opts.now);
     const reason = status === 429 || status === 503 ? 'rateLimited' : 'status';
     return {
       kind: 'retry',
