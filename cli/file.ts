@@ -11,7 +11,7 @@ import { PageProblem, problemRecord } from './problem';
 import { ATTACHMENT_FILE, analyzeAttachmentFile } from './sources/read';
 
 /** A thrown value as this page's problem (a stack overflow anywhere in reading it is the page's, not the run's). */
-function asProblem(e: unknown): PageProblem {
+export function asProblem(e: unknown): PageProblem {
   if (e instanceof PageProblem) return e;
   const why = e instanceof RangeError ? '页面结构过深，超出调用栈' : `出错：${e instanceof Error ? e.message : String(e)}`;
   return new PageProblem('source.parse:page', `无法读取这个页面：${why}。`);

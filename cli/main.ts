@@ -1,76 +1,24 @@
 /**
- * `nianbao check`: the inputs, the batch (two passes: every page, then the pages whose last year is
- * among the inputs, against it), and the output in input order. Bad usage is found before any page
- * is read; a page's own problems become its record; an interrupted run leaves nothing behind.
+ * `nianbao check` and `nianbao crawl`: the inputs (files and addresses, or a listing's report
+ * links), the batch (./batch.ts), and the output in input order. Bad usage is found before any page
+ * is read or fetched; a page's own problems become its record; an interrupted run leaves nothing
+ * behind (the scratch folder, an --out file it created, a cache entry half-written).
  */
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvHeader, csvLines } from '../lib/record/csv';
 import type { ReportRecord } from '../lib/record/schema';
 import { parseArgs, USAGE, UsageError } from './args';
-import { metaOf } from './file';
+import { analyzeAll, type Item, type Web } from './batch';
+import { discardPartial } from './cache';
+import { crawlItems } from './crawl';
 import { watchInterrupts } from './interrupt';
-import { workerMemoryMb } from './limits';
+import { nodeFetcher } from './net';
 import { OutputClosed, openSink, type Sink } from './output';
-import { availableMb, type Job, type Meta, runJobs, threadsFor } from './pool';
-import { problemRecord } from './problem';
-import { type Input, inputsOf } from './walk';
-
-const bodyKey = (m: Meta) => (m.agency && m.year ? `${m.agency}|${m.year}` : null);
-
-/** Threads for `jobs` within `max`, with the memory a thread needs for the largest of their pages. */
-async function threadsForJobs(jobs: Job[], max: number): Promise<number> {
-  let largest = 0;
-  for (const j of jobs)
-    largest = Math.max(
-      largest,
-      await stat(j.file).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    );
-  return threadsFor(jobs.length, max, { perThreadMb: workerMemoryMb(largest), availableMb: availableMb() });
-}
-
-/** Every input's record into the scratch folder `dir`; returns the file of each, in input order. */
-async function analyzeAll(inputs: Input[], dir: string, jobsMax: number, signal: AbortSignal): Promise<string[]> {
-  const capturedAt = new Date().toISOString();
-  const first = (i: number) => join(dir, `${i}.json`);
-  const second = (i: number) => join(dir, `${i}.cross-year.json`);
-  const metas: Meta[] = new Array(inputs.length);
-  const jobs: Job[] = [];
-  const jobIndex: number[] = [];
-  for (const [i, input] of inputs.entries()) {
-    if (input.problem) {
-      const record = problemRecord(input.path, capturedAt, input.problem);
-      await writeFile(first(i), JSON.stringify(record));
-      metas[i] = metaOf(record);
-    } else {
-      jobs.push({ file: input.path, capturedAt, out: first(i) });
-      jobIndex.push(i);
-    }
-  }
-  const done = await runJobs(jobs, await threadsForJobs(jobs, jobsMax), signal);
-  done.forEach((m, k) => {
-    metas[jobIndex[k] as number] = m;
-  });
-
-  // Cross-year: when last year's report of the same body is among the inputs, check against it.
-  const byBody = new Map(metas.map((m, i) => [bodyKey(m), i]));
-  const again: Job[] = [];
-  const redone = new Set<number>();
-  metas.forEach((m, i) => {
-    if (!m.isReport || !m.agency || !m.year) return;
-    const previous = byBody.get(`${m.agency}|${m.year - 1}`);
-    if (previous === undefined) return;
-    again.push({ file: inputs[i]?.path as string, capturedAt, out: second(i), previous: first(previous) });
-    redone.add(i);
-  });
-  await runJobs(again, await threadsForJobs(again, jobsMax), signal);
-  return inputs.map((_, i) => (redone.has(i) ? second(i) : first(i)));
-}
+import { type Progress, progress } from './progress';
+import { inputsOf } from './walk';
 
 async function write(out: Sink, files: string[], format: 'json' | 'csv', bom: boolean, signal: AbortSignal): Promise<void> {
   const record = async (f: string) => JSON.parse(await readFile(f, 'utf8')) as ReportRecord;
@@ -96,7 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   let scratch: string | undefined;
   let out: Sink | undefined;
   let analysed = false;
+  let shown: Progress | undefined;
   const interrupt = watchInterrupts(() => {
+    shown?.end();
+    discardPartial();
     if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
     out?.discard();
   });
@@ -106,12 +57,20 @@ export async function main(argv: string[]): Promise<number> {
       await (await openSink(undefined)).put(`${USAGE}\n`);
       return 0;
     }
-    const inputs = await inputsOf(args.paths);
+    const inputs = args.command === 'check' ? await inputsOf(args.paths) : [];
     out = await openSink(args.out);
     // Records go to a scratch folder as they are made, and are written out from there in input
     // order: a batch of thousands of pages needs no more memory than one page.
     scratch = await mkdtemp(join(tmpdir(), 'nianbao-'));
-    const files = await analyzeAll(inputs, scratch, args.jobs, interrupt.signal);
+    const fetching = args.command === 'crawl' || inputs.some((i) => i.address);
+    shown = fetching ? progress() : undefined;
+    const web: Web | undefined = shown && { polite: nodeFetcher(args, scratch, interrupt.signal), progress: shown };
+    const items: Item[] =
+      args.command === 'crawl' && web
+        ? await crawlItems(args, web)
+        : inputs.map((i) => (i.address ? { target: { url: i.path } } : { file: i.path, ...(i.problem ? { problem: i.problem } : {}) }));
+    const files = await analyzeAll(items, scratch, args.command === 'check' ? args.jobs : 1, interrupt.signal, web);
+    shown?.end();
     analysed = true;
     await write(out, files, args.format, args.out !== undefined, interrupt.signal);
     await out.close();
@@ -128,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nianbao: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   } finally {
+    shown?.end();
     if (scratch) await rm(scratch, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     if (interrupt.status() !== undefined) out?.discard();
     interrupt.dispose();

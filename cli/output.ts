@@ -21,13 +21,16 @@ export interface Sink {
 }
 
 async function fileSink(out: string): Promise<Sink> {
-  const existed = await stat(out).then(
+  const info = await stat(out).then(
     (s) => {
       if (s.isDirectory()) throw new UsageError(`cannot write ${out}: is a directory`);
-      return true;
+      return s;
     },
-    () => false,
+    () => null,
   );
+  const existed = info !== null;
+  // Only a file is emptied first: a device (/dev/null) or a pipe cannot be, and need not be.
+  const emptied = !info || info.isFile();
   let file: FileHandle;
   try {
     // Appending, so an existing file is left whole until the output begins.
@@ -41,7 +44,7 @@ async function fileSink(out: string): Promise<Sink> {
   return {
     put: async (text) => {
       try {
-        if (!begun) await file.truncate(0);
+        if (!begun && emptied) await file.truncate(0);
         begun = true;
         await file.write(text);
       } catch (e) {

@@ -45,12 +45,12 @@ export function readProblem(e: unknown): PageProblem {
   return new PageProblem('source.read:file', `无法读取这个文件：${why}${code ? `（${code}）` : ''}。`);
 }
 
-/** The record of a file that gave no page. */
+/** The record of a file (or a fetched address) that gave no page. */
 export function problemRecord(file: string, capturedAt: string, p: PageProblem): ReportRecord {
   const finding: Finding = { id: p.id, rule: p.rule, status: 'na', severity: 'error', message: p.zh, cells: [], ...p.figures };
   return {
     schemaVersion: 1,
-    source: { url: pathToFileURL(file).href, title: '', capturedAt, kind: 'html' },
+    source: { url: /^https?:\/\//i.test(file) ? file : pathToFileURL(file).href, title: '', capturedAt, kind: 'html' },
     report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
     tables: {},
     findings: [finding],

@@ -1,20 +1,25 @@
 /**
- * The paths named on the command line → the pages to read, directories walked in name order for
- * report files (`.html`/`.htm`, `.pdf`, `.docx`, and `.doc`/`.wps`/`.ofd`, which get a record saying how to read them). A named path that does not exist at all is bad usage (a typo: exit 2);
- * anything else that cannot be listed or read (a folder without permission, a dangling link) is
- * an input of its own whose record will say why, so the batch goes on.
+ * The paths named on the command line → the pages to read: an http(s) address is one input to
+ * fetch; directories are walked in name order for report files (`.html`/`.htm`, `.pdf`, `.docx`,
+ * and `.doc`/`.wps`/`.ofd`, which get a record saying how to read them). A named path that does
+ * not exist at all is bad usage (a typo: exit 2); anything else that cannot be listed or read (a
+ * folder without permission, a dangling link) is an input of its own whose record will say why, so
+ * the batch goes on.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { REPORT_FILE } from '../lib/sources/kind';
-import { UsageError } from './args';
+import { isAddress, UsageError } from './args';
 import { type PageProblem, readProblem, reasonOf } from './problem';
 
 export interface Input {
+  /** A file's absolute path, or an http(s) address. */
   path: string;
   /** Known before reading: the folder could not be listed. */
   problem?: PageProblem;
+  /** `path` is an address to fetch. */
+  address?: true;
 }
 
 async function walk(dir: string): Promise<Input[]> {
@@ -52,6 +57,6 @@ async function expand(path: string): Promise<Input[]> {
 
 export async function inputsOf(paths: string[]): Promise<Input[]> {
   const out: Input[] = [];
-  for (const p of paths) out.push(...(await expand(p)));
+  for (const p of paths) out.push(...(isAddress(p) ? [{ path: p, address: true } as const] : await expand(p)));
   return out;
 }

@@ -23,13 +23,25 @@ export async function analyzeAttachmentFile(
   linkedFrom: { attachmentOf?: string; publishedAt?: string } = {},
 ): Promise<ReportRecord> {
   const bytes = new Uint8Array(await readBounded(file, MAX_FILE_BYTES));
+  return analyzeAttachmentBytes(bytes, file, pathToFileURL(file).href, capturedAt, previous, linkedFrom);
+}
+
+/** Read and check an attachment's bytes (a file's, or a fetched answer's), named `name`, found at `url`. Never throws. */
+export async function analyzeAttachmentBytes(
+  bytes: Uint8Array,
+  name: string,
+  url: string,
+  capturedAt: string,
+  previous?: ReportRecord,
+  linkedFrom: { attachmentOf?: string; publishedAt?: string } = {},
+): Promise<ReportRecord> {
   const { window } = new JSDOM('');
   try {
     const analysis = await readAttachment(
       bytes,
-      file,
+      name,
       { dom: window.document.implementation, pdfjs: nodePdfjs, mammoth: nodeMammoth },
-      { url: pathToFileURL(file).href, capturedAt, ...(previous ? { previous } : {}), ...linkedFrom },
+      { url, capturedAt, ...(previous ? { previous } : {}), ...linkedFrom },
     );
     return analysis.record;
   } finally {

@@ -79,6 +79,13 @@ describe('nianbao check', () => {
     expect(lines).toHaveLength(1 + 10 + 175 + 15);
   }, 60_000);
 
+  it('writes to a device named with --out (/dev/null), which cannot be emptied first', async () => {
+    const { code, stdout, stderr } = await run(['check', join(PAGES, 'seed001-thead.html'), '--out', '/dev/null']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+  }, 60_000);
+
   it('follows a saved page into its same-folder iframe holding the report', async () => {
     const { code, stdout } = await run(['check', join(PAGES, 'iframe-body.html')]);
     expect(code).toBe(0);
