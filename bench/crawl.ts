@@ -26,10 +26,14 @@ const cache = mkdtempSync(join(tmpdir(), 'nianbao-bench-cache-'));
 /** Wall time of one crawl, ms. */
 const crawl = (max: number, delay: number) => {
   const t = performance.now();
-  execFileSync(process.execPath, [join(ROOT, 'bin/nianbao.mjs'), 'crawl', listing, '--no-cache', '--max', String(max), '--delay', String(delay), '--out', '/dev/null'], {
-    cwd: ROOT,
-    env: { ...process.env, XDG_CACHE_HOME: cache },
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin/nianbao.mjs'), 'crawl', listing, '--no-cache', '--max', String(max), '--delay', String(delay), '--out', '/dev/null'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, XDG_CACHE_HOME: cache },
+    },
+  );
   return performance.now() - t;
 };
 const rows: string[][] = [];
@@ -41,9 +45,16 @@ for (const delay of [0, DELAY]) {
     all.push(crawl(N, delay));
   }
   const perReport = (median(all) - median(one)) / (N - 1);
-  rows.push([`--delay ${delay}`, `${(median(all) / 1000).toFixed(1)} s`, `${(median(one) / 1000).toFixed(1)} s`, `${(perReport - delay * 1000).toFixed(0)} ms`]);
+  rows.push([
+    `--delay ${delay}`,
+    `${(median(all) / 1000).toFixed(1)} s`,
+    `${(median(one) / 1000).toFixed(1)} s`,
+    `${(perReport - delay * 1000).toFixed(0)} ms`,
+  ]);
 }
 await portal.close();
-console.log(`nianbao crawl, ${N} reports from 127.0.0.1, medians of ${RUNS} runs (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`);
+console.log(
+  `nianbao crawl, ${N} reports from 127.0.0.1, medians of ${RUNS} runs (load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})`,
+);
 console.log('| delay | N reports | 1 report | overhead per report beyond the delay |\n|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

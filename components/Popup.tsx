@@ -6,8 +6,8 @@ import type { Lang } from '@/utils/i18n';
 import { countReviews } from '@/utils/reviews/count';
 import type { Reviews } from '@/utils/reviews/store';
 import type { SiteState } from '@/utils/sites';
-import { day, HistoryList, type HistoryProps } from './HistoryList';
 import { PopupAttachmentOffer } from './AttachmentOffer';
+import { day, HistoryList, type HistoryProps } from './HistoryList';
 import { reportLine, t } from './text';
 
 /** What the current tab holds, as far as the popup could learn from its frames. */
