@@ -4,36 +4,42 @@
  * (from the record, else from the tab's address).
  */
 import './AttachmentOffer.css';
-import { useEffect, useState } from 'preact/hooks';
-import { targetTab } from '@/entrypoints/popup/tab';
 import type { ReportRecord } from '@/lib';
-import { type AttachmentTarget, fileNameOf, fileTab, offeredFiles, openAttachment } from '@/utils/attachment';
+import { type AttachmentTarget, fileNameOf, fileTab, offeredFiles } from '@/utils/attachment-targets';
 import { t } from './text';
 
 export interface AttachmentOfferProps {
   /** The record of the page (its `source.attachments`), if any. */
   record: ReportRecord | null;
+  /** Open the attachment page for a file (the caller has the extension API). */
+  onOpen: (file: AttachmentTarget) => void;
 }
 
 /** The offer in the panel: the files the page links. */
-export function AttachmentOffer({ record }: AttachmentOfferProps) {
+export function AttachmentOffer({ record, onOpen }: AttachmentOfferProps) {
   if (!record) return null;
-  return <Offer files={offeredFiles(record)} only={!record.report.isReport} />;
+  return <Offer files={offeredFiles(record)} only={!record.report.isReport} onOpen={onOpen} />;
 }
 
 /** The offer in the popup: the files the page links, else the file the tab itself shows. */
-export function PopupAttachmentOffer({ record }: AttachmentOfferProps) {
+export function PopupAttachmentOffer({ record, onOpen, tabUrl }: AttachmentOfferProps & { tabUrl: string | undefined }) {
   const linked = record ? offeredFiles(record) : [];
-  const [shown, setShown] = useState<AttachmentTarget | null>(null);
-  useEffect(() => {
-    if (linked.length) return;
-    void targetTab().then((tab) => setShown(fileTab(tab?.url)));
-  }, [linked.length]);
-  if (linked.length) return <Offer files={linked} only={!record?.report.isReport} />;
-  return shown ? <Offer files={[shown]} only tab /> : null;
+  if (linked.length) return <Offer files={linked} only={!record?.report.isReport} onOpen={onOpen} />;
+  const shown = fileTab(tabUrl);
+  return shown ? <Offer files={[shown]} only tab onOpen={onOpen} /> : null;
 }
 
-function Offer({ files, only, tab = false }: { files: AttachmentTarget[]; only: boolean; tab?: boolean }) {
+function Offer({
+  files,
+  only,
+  tab = false,
+  onOpen,
+}: {
+  files: AttachmentTarget[];
+  only: boolean;
+  tab?: boolean;
+  onOpen: (f: AttachmentTarget) => void;
+}) {
   if (files.length === 0) return null;
   return (
     <section class="nb-offer" aria-label={t('attachment.offerTitle')} data-offer="">
@@ -46,12 +52,7 @@ function Offer({ files, only, tab = false }: { files: AttachmentTarget[]; only: 
               <span class="nb-offer-name" title={f.url}>
                 {name}
               </span>
-              <button
-                type="button"
-                class="nb-offer-btn"
-                aria-label={`${t('attachment.check')}：${name}`}
-                onClick={() => void openAttachment(f).catch(() => undefined)}
-              >
+              <button type="button" class="nb-offer-btn" aria-label={`${t('attachment.check')}：${name}`} onClick={() => onOpen(f)}>
                 {t('attachment.check')}
               </button>
             </li>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { DERIVED, type Finding, type ReportRecord, type Review } from '@/lib';
+import type { AttachmentTarget } from '@/utils/attachment-targets';
 import { countFindings, formatNumber, formatRate, groupFindings } from '@/utils/findings';
 import type { Reviews } from '@/utils/reviews/store';
 import { AttachmentOffer } from './AttachmentOffer';
@@ -47,6 +48,8 @@ export interface PanelProps {
   onToggle: () => void;
   onClose: () => void;
   onLocate: (f: Finding) => void;
+  /** Open the attachment page for a file the page links (「核查附件」). */
+  onOpenAttachment?: (file: AttachmentTarget) => void;
 }
 
 /** The summary of one report: what was detected, the counts, the findings by table, the derived figures. */
@@ -136,7 +139,7 @@ export function Panel(props: PanelProps) {
           <p class="report-line">
             <ReportLine record={record} />
           </p>
-          <AttachmentOffer record={record} />
+          {props.onOpenAttachment && <AttachmentOffer record={record} onOpen={props.onOpenAttachment} />}
           <Tally counts={counts} verbose />
           <VerdictLine {...props} />
           <Findings {...props} />

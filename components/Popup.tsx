@@ -1,5 +1,6 @@
 /** The popup's view: the current tab's verdict (with the person's verdicts) and exports, the site switch, the history, the language, the undo toast. Props in, callbacks out. */
 import type { Finding, ReportRecord } from '@/lib';
+import type { AttachmentTarget } from '@/utils/attachment-targets';
 import type { ExportKind } from '@/utils/exports/files';
 import { countFindings } from '@/utils/findings';
 import type { Lang } from '@/utils/i18n';
@@ -42,6 +43,10 @@ export interface PopupProps extends HistoryProps {
   onSite: (on: boolean) => void;
   onLang: (lang: Lang) => void;
   onUndo?: () => void;
+  /** Open the attachment page for a file (「核查附件」). */
+  onOpenAttachment?: (file: AttachmentTarget) => void;
+  /** The address of the tab the popup is about (a tab showing a file is offered it). */
+  tabUrl?: string;
 }
 
 export function Popup(p: PopupProps) {
@@ -202,7 +207,9 @@ function CurrentTab(p: PopupProps) {
                   : t('popup.unsupported')}
         </p>
       )}
-      <PopupAttachmentOffer record={current.kind === 'report' ? current.record : null} />
+      {p.onOpenAttachment && (
+        <PopupAttachmentOffer record={current.kind === 'report' ? current.record : null} onOpen={p.onOpenAttachment} tabUrl={p.tabUrl} />
+      )}
     </section>
   );
 }

@@ -576,6 +576,13 @@ const afterColon = (m: string) => m.slice(m.indexOf('：') + 1);
 const PIPELINE: Record<string, Render> = {
   'report.detected': (w) => ({ title: [w.t('finding.notReport')] }),
   'report.template': (w) => ({ title: [w.t('finding.template')] }),
+  'report.attachment': (w, record) => {
+    const names = (record.source.attachments ?? []).map((a) => `「${a.name}」`).join(w.lang === 'en' ? ', ' : '、');
+    if (!names) return null;
+    // The file names are the page's words, shown as written, inside the sentence of ours.
+    const [before = '', after = ''] = w.t('finding.inAttachment', ['\u0000']).split('\u0000');
+    return { title: [before, { page: names }, after] };
+  },
   'report.pre2019': (w, record, f) => {
     const year = record.report.year ?? /(\d{4})/.exec(f.message)?.[1];
     return year === undefined ? null : { title: [w.t('finding.pre2019', [year])] };

@@ -1,4 +1,5 @@
 /** The popup, wired: asks the current tab's frames and the background, lists the history, and turns the view's callbacks into exports, deletions (with undo) and switches. */
+import { openAttachment } from '@/utils/attachment';
 import './style.css';
 import './history.css';
 import { render } from 'preact';
@@ -190,6 +191,8 @@ function App() {
       notice={notice}
       toast={toast}
       exporting={exporting}
+      tabUrl={tab?.url}
+      onOpenAttachment={(file) => void openAttachment(file).catch(() => say(t('popup.attachmentFailed')))}
       onExport={(record, kind) => void exportOne(record, kind)}
       onCopy={(record) => {
         copyTable(clipboardTable([record]))

@@ -5,9 +5,11 @@
  * verdict, a citation). A picked finding's cells are brought into view clear of the panel, which
  * moves or shortens if it must (placement.ts).
  */
+
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Dock, PanelProps } from '@/components/Panel';
 import { type CellRef, type Finding, type ReportRecord, type Review, refKey } from '@/lib';
+import { openAttachment } from '@/utils/attachment';
 import { defaultDock, loadDock, saveDock } from '@/utils/dock';
 import { findingRefs, markSpecs } from '@/utils/findings';
 import { reportIdentity } from '@/utils/history/identity';
@@ -441,6 +443,7 @@ export class FrameView {
         onReview: this.onReview,
         onCopy: this.onCopy,
         onSkip: this.onSkip,
+        onOpenAttachment: (file) => void openAttachment(file).catch(() => undefined),
         ...(previous !== undefined ? { previous } : {}),
         ...(source.frameId === null && this.marks ? { marks: this.marks.count } : {}),
       };

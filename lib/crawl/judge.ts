@@ -4,6 +4,8 @@
  * anti-bot challenge, a captcha). Portals' defences look alike: 瑞数 answers 412, or 202/200, with a
  * page that is only a script setting a cookie and reloading; 加速乐 answers 521 the same way.
  */
+
+import { eitherScript } from '../text/t2s';
 import type { Fetched, FetchFailure } from './fetched';
 import { retryAfterMs } from './retryAfter';
 
@@ -20,7 +22,7 @@ const EMPTY_TEXT = 40;
 const CAPTCHA_TEXT = 600;
 /** What anti-bot scripts leave in their page: 瑞数's $_ts, 加速乐's cookie, Aliyun's and others' WAF cookies, a cookie set then a reload. */
 const CHALLENGE_MARKS = /\$_ts\b|__jsl_clearance|acw_sc__v2|_waf_|challenge-platform|cf-chl|document\.cookie\s*=/i;
-const CAPTCHA = /验证码|驗證碼|滑动验证|拖动滑块|人机验证|安全验证|访问验证|请完成验证|captcha|geetest/i;
+const CAPTCHA = new RegExp(eitherScript(/验证码|滑动验证|拖动滑块|人机验证|安全验证|访问验证|请完成验证|captcha|geetest/.source), 'i');
 const REPORT_WORDS = /本年新收|勾稽关系|信息公开工作年度报告/;
 
 /** What a person would see of an HTML page: its text without scripts, styles, comments and tags. */

@@ -3,6 +3,8 @@
  * report (./title.ts), made absolute against the page's base, each address once, with the year its
  * title names. Article navigation (上一篇/下一篇) is not a list of reports and is left out.
  */
+
+import { eitherScript } from '../text/t2s';
 import { reportTitleYear, titleForm } from './title';
 
 export interface ReportLink {
@@ -16,7 +18,7 @@ export interface ReportLink {
 }
 
 /** Text just before a link that makes it the article navigation of a report page. */
-const ARTICLE_NAV = /(?:上|下)一?(?:篇|条|則|篇文章)[:：]?\s*$/;
+const ARTICLE_NAV = new RegExp(eitherScript(/(?:上|下)一?(?:篇|条|则|篇文章)[:：]?\s*$/.source));
 
 /** The address a document's relative links resolve against: its `<base href>` when it has one, else `pageUrl`. */
 export function baseOf(doc: Document, pageUrl: string): string {

@@ -5,10 +5,12 @@
  * (TRS) write their pager with, `createPageHTML(countPage, currentPage, "index", "html")` (pages
  * `index.html`, `index_1.html` … `index_<count-1>.html`), whose arguments may be variables.
  */
+
+import { eitherScript } from '../text/t2s';
 import { absoluteUrl, baseOf } from './links';
 
-const NEXT = /^(?:下一?页|下一頁|后一?页|next|›|>|»)$/i;
-const LAST = /^(?:尾页|末页|尾頁|末頁|最后一?页|最後一?頁|last|>>|»»|›|>)$/i;
+const NEXT = new RegExp(eitherScript(/^(?:下一?页|后一?页|next|›|>|»)$/.source), 'i');
+const LAST = new RegExp(eitherScript(/^(?:尾页|末页|最后一?页|last|>>|»»|›|>)$/.source), 'i');
 const NUMBER = /^\[?(\d{1,4})\]?$/;
 /** Query parameters that number a listing's pages. */
 const PAGE_PARAM = /^(?:page|pageno|pagenum|pageindex|pn|p|curpage|currentpage|cpage|page_no|pageidx)$/i;

@@ -7,14 +7,15 @@
  * command line and the browser give the same record); the reader resolves them against the page.
  */
 import type { Attachment, AttachmentKind } from '../record/schema';
+import { eitherScript } from '../text/t2s';
 
 const FILE_EXT = /\.(pdf|docx|doc|wps|ofd)$/i;
 /** A name that says it is the information-disclosure annual report. */
-const REPORT_NAME = /(?:信息公开|信息公開|資訊公開).{0,16}(?:年度报告|年度報告|年报|年報)/;
+const REPORT_NAME = new RegExp(eitherScript(/信息公开.{0,16}(?:年度报告|年报)/.source));
 /** A name that says only "annual report". */
-const YEARLY = /年度报告|年度報告|年报|年報/;
+const YEARLY = new RegExp(eitherScript(/年度报告|年报/.source));
 /** The template, the notice about it, an application form: attachments that are not a report. */
-const NOT_A_REPORT = /格式|模板|样式|樣式|样表|申请表|申請表|登记表|登記表/;
+const NOT_A_REPORT = new RegExp(eitherScript(/格式|模板|样式|样表|申请表|登记表/.source));
 /** More than this many is a list page of many bodies' reports; the first ones are offered. */
 const MOST = 10;
 

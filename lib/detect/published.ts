@@ -1,5 +1,6 @@
 /** The report's publication date, read from what portals print: labelled lines, the info table, meta tags, the signature. */
 import { chineseNumeral, digitYears } from '../text/normalize';
+import { eitherScript } from '../text/t2s';
 import type { Line } from './lines';
 
 /** A date read from the page, and what it was read from (a label as printed, a meta tag's name, 落款). */
@@ -10,8 +11,8 @@ export interface Published {
 }
 
 /** Labels that name the publication itself, before those that name the document's own date. */
-const PUBLISHED_LABEL = /(发|發)\s*(布|佈)\s*(日\s*期|时\s*间|時\s*間|于|於)|公\s*开\s*日\s*期|公\s*開\s*日\s*期/;
-const DOCUMENT_LABEL = /(发|發)\s*文\s*日\s*期|成\s*文\s*日\s*期|生\s*成\s*日\s*期|印\s*发\s*日\s*期/;
+const PUBLISHED_LABEL = new RegExp(eitherScript(/(发)\s*(布)\s*(日\s*期|时\s*间|于)|公\s*开\s*日\s*期/.source));
+const DOCUMENT_LABEL = new RegExp(eitherScript(/(发)\s*文\s*日\s*期|成\s*文\s*日\s*期|生\s*成\s*日\s*期|印\s*发\s*日\s*期/.source));
 
 const META = ['PubDate', 'publishdate', 'firstpublishedtime', 'article:published_time'];
 

@@ -1,6 +1,7 @@
 import type { Cell } from '../record/schema';
 import { squash } from './normalize';
 import { CHINESE_NUMERAL_CHARS, isSafeFigure, readChineseNumeral, readDigits, unsigned0 } from './numerals';
+import { eitherScript, toSimplified } from './t2s';
 
 /** What a column allows: counts are whole and ≥ 0; 本年增/减 may be negative; money may be decimal. */
 export interface Domain {
@@ -8,8 +9,8 @@ export interface Domain {
   decimal?: boolean;
 }
 
-const PLACEHOLDER = /^(?:[/／\\\-－—–―─━_~～*×xX]+|无|無|空|暂无|暫無|n\/?a)$/i;
-const UNIT = '(?:万元|元|件|项|項|个|個|条|條|次|宗|起|人次|家|份|篇)';
+const PLACEHOLDER = new RegExp(eitherScript(/^(?:[/／\\\-－—–―─━_~～*×xX]+|无|空|暂无|n\/?a)$/.source), 'i');
+const UNIT = eitherScript('(?:万元|元|件|项|个|条|次|宗|起|人次|家|份|篇)');
 const PLAIN_NUMBER = new RegExp(`^([+-])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(${UNIT})?$`);
 const FIGURE = /([+-]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
 const UNIT_AT = new RegExp(`^${UNIT}`);
@@ -231,7 +232,7 @@ function additive(s: string, group: Figure[]): boolean {
 }
 
 function simplifiedUnit(u: string): string {
-  return u.replace('項', '项').replace('個', '个').replace('條', '条');
+  return toSimplified(u);
 }
 
 function withNotes(cell: Cell, notes: string[]): Cell {
