@@ -1,13 +1,11 @@
-import { eitherScript } from '../text/t2s';
+import { BODY_EITHER, TITLE_EITHER } from './quick.words';
 
-// Both run on raw text (the first look in the page cannot normalise it), so each is written in
-// simplified characters and matches either script through the generated table (`eitherScript`).
+// Both run on raw text (the first look in the page cannot normalise it): quickWords.ts's words in
+// either script, generated (quick.words.ts), so the loader carries no conversion table.
 /** A title or heading that names the report (also given, as source, to the background's first look in the page). */
-export const TITLE_WORDS = new RegExp(eitherScript(/信息公开.{0,12}(?:年度报告|年报)|年度报告格式/.source));
+export const TITLE_WORDS = new RegExp(TITLE_EITHER);
 /** Words only a report's text has. */
-export const BODY_WORDS = new RegExp(
-  eitherScript(/勾稽关系|本年新收政府信息公开申请|主动公开政府信息情况|信息公开工作年度报告|信息公开年度报告/.source),
-);
+export const BODY_WORDS = new RegExp(BODY_EITHER);
 
 /**
  * A cheap first look: could this page be an annual report? A title or heading that says so, or

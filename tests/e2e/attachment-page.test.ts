@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeAttachmentFile } from '../../cli/sources/read';
 import type { ReportRecord } from '../../lib';
+import { reportIdentity } from '../../utils/history/identity';
 import { ROOT } from '../harness/build';
 import { type Chromium, launchChromium } from '../harness/chromium';
 import { type Site, serve } from '../harness/site';
@@ -193,7 +194,8 @@ describe('a page linking its PDF', () => {
 
   it('keeps the record in the history as a PDF linked from the page, and badges the tab', async () => {
     const stored = (await sw().evaluate(() => chrome.storage.local.get(null))) as Record<string, ReportRecord>;
-    expect(stored[`nianbao:report:${fileUrl('typo-suspect.pdf')}`]?.source).toMatchObject({ kind: 'pdf', attachmentOf: report.url() });
+    const kept = stored[`nianbao:report:${reportIdentity(await recordOf(att))}`];
+    expect(kept?.source).toMatchObject({ kind: 'pdf', url: fileUrl('typo-suspect.pdf'), attachmentOf: report.url() });
     const tabId = await tabIdOf(sw(), att);
     expect(await sw().evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('2');
   });
@@ -327,7 +329,7 @@ it('cross-year: last year’s record in the history is checked against the file'
   const previous = await recordOf(last);
   await expect
     .poll(async () => Object.keys(await sw().evaluate(() => chrome.storage.local.get(null))))
-    .toContain(`nianbao:report:${last.url()}`);
+    .toContain(`nianbao:report:${reportIdentity(previous)}`);
   const page = await openAttachment({ url: fileUrl('seed000-plain.pdf') });
   const record = await recordOf(page);
   expect(failing(record)).toEqual(

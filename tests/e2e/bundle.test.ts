@@ -72,10 +72,14 @@ describe('the build', () => {
     expect(gzippedFiles(['content-scripts/reader.js', 'content-scripts/reader.css'])).toBeLessThanOrEqual(96 * KB);
   });
 
-  it('the popup, every script and stylesheet it loads: under 64 KB', () => {
+  // The popup validates what it reads from storage with the record's Zod schema (~45 KB of it, JSON
+  // Schema support included, which Zod 4 does not split off) and renders findings in both languages
+  // (the renderer and both locales, ~15 KB): 87 KB on 2 December 2026. A page of the extension, read
+  // from disk: the bound catches a library slipping in.
+  it('the popup, every script and stylesheet it loads: under 96 KB', () => {
     const assets = pageAssets('popup.html');
     expect(assets.some((f) => f.endsWith('.js'))).toBe(true);
-    expect(gzippedFiles(assets)).toBeLessThanOrEqual(64 * KB);
+    expect(gzippedFiles(assets)).toBeLessThanOrEqual(96 * KB);
   });
 
   it('the reader holds nothing of pdf.js, mammoth or a zip reader', () => {

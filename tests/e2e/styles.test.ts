@@ -56,12 +56,14 @@ async function snapshot(page: Page): Promise<Snapshot> {
 
 /** The same pointer position in both browsers: over the first suspect (or marked) cell, so :hover matches too. */
 async function pointAtMarkedCell(page: Page): Promise<{ x: number; y: number }> {
-  const at = await page.evaluate(() => {
+  const at = await page.evaluate(async () => {
     const root = document.querySelector('nianbao-check')?.shadowRoot;
     const box = root?.querySelector<HTMLElement>('.mark[data-suspect]') ?? root?.querySelector<HTMLElement>('.mark');
     if (!box) return { x: 5, y: 5 };
     const r = box.getBoundingClientRect();
     window.scrollTo(0, r.top + window.scrollY - 300);
+    // The marks follow a scroll in the next frame: read the box once they have.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const s = box.getBoundingClientRect();
     return { x: s.x + s.width / 2, y: s.y + s.height / 2 };
   });
