@@ -20,8 +20,8 @@ describe('label normalisation', () => {
     expect(toSimplified(`處${simplified}`)).toBe(`处${simplified}`);
     expect(toSimplified('行政複議、行政訴訟：維持3件，糾正1件')).toBe('行政复议、行政诉讼：维持3件，纠正1件');
     // 復議 is as common as 複議 in traditional texts; 現場 is one of the narrative's channels (words
-    // outside the engine's vocabulary, such as 參與, are not its to convert)
-    expect(toSimplified('行政復議，現場申請並參與')).toBe('行政复议，现场申请并參与');
+    // outside the engine's vocabulary, such as 龜 and 鬱, are not its to convert)
+    expect(toSimplified('行政復議，現場申請並參與龜鬱')).toBe('行政复议，现场申请并参与龜鬱');
     // punctuation and full-width forms are not t2s's to change (NFKC is)
     expect(toSimplified('ab12（一）、')).toBe('ab12（一）、');
     // prose is not memoised, and long prose normalises the same as its lines one by one
