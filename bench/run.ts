@@ -4,7 +4,7 @@
  *
  *   npm run bench                   every section (builds the extension into .output/bench/ first)
  *   npm run bench -- --quick        fewer rounds, to try the bench itself
- *   npm run bench -- --only=1,3     some sections: 1 non-report pages, 2 report page cold, 3 page load, 4 command line
+ *   npm run bench -- --only=1,3     some sections: 1 non-report pages, 2 report page cold, 3 page load, 4 command line, 5 a PDF in the attachment page
  *   npm run bench -- --no-build     measure .output/bench/chrome-mv3 as it is
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { buildExtension, ROOT } from '../tests/harness/build';
 import { type Chromium, launchChromium } from '../tests/harness/chromium';
 import { type Site, serve } from '../tests/harness/site';
+import { runAttachmentPage } from './attachmentPage';
 import { runCli } from './cli';
 import { runFirstLook } from './firstLook';
 import { Report } from './lib/report';
@@ -37,6 +38,7 @@ const SECTIONS = [
   ['2', 'report pages, cold', 'reportPage', runReportPage],
   ['3', 'page load with and without the extension', 'pageLoad', runPageLoad],
   ['4', 'the command line', 'cli', runCli],
+  ['5', 'a PDF report in the attachment page', 'attachmentPage', runAttachmentPage],
 ] as const;
 
 const argv = process.argv.slice(2);
@@ -52,14 +54,17 @@ async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   await writeSite();
   const report = new Report();
-  const browserSections = ['1', '2', '3'].some(wants);
+  const browserSections = ['1', '2', '3', '5'].some(wants);
   let extension = join(ROOT, '.output', 'bench', 'chrome-mv3');
   if (browserSections && !argv.includes('--no-build')) {
     log('wxt build');
     extension = buildExtension('.output/bench');
   }
   // Cross-origin isolated pages: performance.now() at 5 µs, for the look's own measure.
-  const site = await serve({ '/fixtures/': FIXTURES, '/gen/': SITE }, { host: 'www.nianbao-bench.gov.cn', isolated: true });
+  const site = await serve(
+    { '/fixtures/': FIXTURES, '/gen/': SITE, '/files/': join(ROOT, 'tests/fixtures/attachments/files') },
+    { host: 'www.nianbao-bench.gov.cn', isolated: true },
+  );
   const fixtures = await fixturePages();
   const bench: Bench = {
     quick: argv.includes('--quick'),
