@@ -1,5 +1,5 @@
 import type { Published } from '../detect/published';
-import type { TextLine } from '../detect/sectionText';
+import type { TextLine } from '../prose/sectionText';
 import type { Finding, FormatVersion, ReportRecord, Severity, TableKey } from '../record/schema';
 import type { Steps } from '../steps';
 import type { LabelIssue } from '../tables/context';
