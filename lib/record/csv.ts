@@ -1,4 +1,4 @@
-import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
+import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './labels';
 import { tablesInOrder } from './order';
 import type { ReportRecord, TableKey } from './schema';
 

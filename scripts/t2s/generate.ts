@@ -27,7 +27,7 @@ export const QUICK_FILE = 'lib/detect/quick.words.ts';
 /** Traditional characters a page of either script is told by (lib/detect/report.ts `scriptOf`). */
 const MARKER_COUNT = 54;
 /** Folders whose strings are words to match (elsewhere strings are messages; patterns count everywhere). */
-const WORD_FOLDERS = ['lib/tables/', 'lib/detect/', 'lib/prose/', 'lib/text/'];
+const WORD_FOLDERS = ['lib/tables/', 'lib/detect/', 'lib/prose/', 'lib/text/', 'lib/record/labels.ts'];
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const HAS_HAN = new RegExp(HAN.source);

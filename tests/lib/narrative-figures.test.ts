@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { statements } from '../../lib/checks/narrativeFigures';
 import type { Sentence } from '../../lib/prose/sentences';
+import { T3_ROW_KEYS } from '../../lib/record/labels';
 import type { CellTable, ReportRecord } from '../../lib/record/schema';
-import { T3_ROW_KEYS } from '../../lib/tables/labels';
 import { parseCell } from '../../lib/text/cell';
 import { norm } from '../../lib/text/normalize';
 import { checkTables } from './tables';
