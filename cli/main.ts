@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvHeader, csvLines } from '../lib/record/csv';
+import { csvHeader, csvLines } from '../lib/output/csv';
 import type { ReportRecord } from '../lib/record/schema';
 import { parseArgs, USAGE, UsageError } from './args';
 import { analyzeAll, type Item, type Web } from './batch';

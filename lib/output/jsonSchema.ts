@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportRecord } from './schema';
+import { ReportRecord } from '../record/schema';
 
 /** The JSON Schema of a record, generated from the Zod schema (shipped as schema/report-record.schema.json). */
 export function reportRecordJsonSchema(): Record<string, unknown> {
