@@ -12,6 +12,7 @@ export {
   type FetchLike,
   type GetOptions,
   type Got,
+  type Kept,
   type Polite,
   type PoliteEnv,
   type PoliteOptions,
