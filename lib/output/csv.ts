@@ -1,3 +1,4 @@
+/** The record's tables as CSV in long form (one row per cell, template order), with text neutralised for spreadsheets. */
 import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../record/labels';
 import { tablesInOrder } from '../record/order';
 import type { ReportRecord, TableKey } from '../record/schema';

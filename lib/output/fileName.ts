@@ -1,3 +1,4 @@
+/** The file name an exported record is saved under. */
 import type { ReportRecord } from '../record/schema';
 
 /** `<agency>-<year>-年报核查.json` (record.md); `nianbao-report-<year|unknown>.json` when the agency is unknown. */

@@ -1,3 +1,4 @@
+/** The record's JSON Schema, for schema/report-record.schema.json (`npm run schema`). */
 import { z } from 'zod';
 import { ReportRecord } from '../record/schema';
 
