@@ -7,10 +7,8 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Polite } from '../lib/crawl/polite';
-import { type ReportTarget, readReport } from '../lib/crawl/report';
-import { readReports } from '../lib/crawl/run';
-import type { ReportRecord } from '../lib/record/schema';
+import type { ReportRecord } from '../lib';
+import { type Polite, type ReportTarget, readReport, readReports } from '../lib/crawl';
 import { metaOf } from './file';
 import { workerMemoryMb } from './limits';
 import { availableMb, type Job, type Meta, runJobs, threadsFor } from './pool';

@@ -11,8 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Fetched } from '../lib/crawl/fetched';
-import type { Kept, ResponseStore } from '../lib/crawl/polite';
+import type { Fetched, Kept, ResponseStore } from '../lib/crawl';
 
 /** Where the cache lives for this user. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {

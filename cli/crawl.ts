@@ -5,8 +5,7 @@
  * as one page, and stderr says so.
  */
 import { JSDOM } from 'jsdom';
-import { discoverReports } from '../lib/crawl/discover';
-import { fetchFailureRecord } from '../lib/crawl/failure';
+import { discoverReports, fetchFailureRecord } from '../lib/crawl';
 import type { CrawlArgs } from './args';
 import type { Item, Web } from './batch';
 import { decodeHtml } from './decode';

@@ -4,8 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../lib/analyze';
-import type { ReportRecord } from '../lib/record/schema';
+import { analyze, type ReportRecord } from '../lib';
 import { loadPage, type Page } from './load';
 import { PageProblem, problemRecord } from './problem';
 import { ATTACHMENT_FILE, analyzeAttachmentFile } from './sources/read';

@@ -6,8 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Polite, PoliteOptions } from '../lib/crawl/polite';
-import { politeFetcher } from '../lib/crawl/polite';
+import { type Polite, type PoliteOptions, politeFetcher } from '../lib/crawl';
 import type { FetchArgs } from './args';
 import { cacheDir, diskStore } from './cache';
 import { decodeHtml } from './decode';

@@ -3,7 +3,7 @@
  * tables, one `na` finding saying why (with the figures: its size and the limit). The batch goes on.
  */
 import { pathToFileURL } from 'node:url';
-import type { Finding, ReportRecord } from '../lib/record/schema';
+import type { Finding, ReportRecord } from '../lib';
 
 /** What stopped a page: `source.read` (the file), `source.size`, `source.nesting`, `source.parse`, `source.memory`. */
 export class PageProblem extends Error {

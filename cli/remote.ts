@@ -3,11 +3,8 @@
  * by its HTTP charset and then sniffed as files are, parsed within the same limits, analysed; a PDF
  * or DOCX read through lib/sources. These are the readers lib/crawl's `readReport` is given.
  */
-import { analyze } from '../lib/analyze';
-import { charsetOf } from '../lib/crawl/fetched';
-import { answerName } from '../lib/crawl/kind';
-import type { ReportReaders } from '../lib/crawl/report';
-import type { ReportRecord } from '../lib/record/schema';
+import { analyze, type ReportRecord } from '../lib';
+import { answerName, charsetOf, type ReportReaders } from '../lib/crawl';
 import { asProblem } from './file';
 import { htmlPage } from './html';
 import { checkBytes } from './limits';

@@ -9,7 +9,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { REPORT_FILE } from '../lib/sources/kind';
+import { REPORT_FILE } from '../lib/sources';
 import { isAddress, UsageError } from './args';
 import { type PageProblem, readProblem, reasonOf } from './problem';
 

@@ -6,7 +6,7 @@
  */
 import type { CellRef, Finding, ReportRecord, TableKey } from '@/lib';
 import { bodyKind, deadlineOf } from '@/lib/detect/bodyKind';
-import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '@/lib/tables/labels';
+import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '@/lib/record/labels';
 import { formatNumber } from '@/utils/findings';
 import { type UiLang, type Words, words } from './words';
 

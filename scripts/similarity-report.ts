@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { declaredCharset } from '../cli/load';
 import { analyze } from '../lib/analyze';
-import { KEPT_SECTIONS } from '../lib/detect/sectionText';
+import { KEPT_SECTIONS } from '../lib/prose/sectionText';
 import type { ReportRecord } from '../lib/record/schema';
 import { compare, K, type Prepared, prepare } from '../lib/text/similarity';
 

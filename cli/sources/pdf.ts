@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { PdfjsApi, PdfjsSetup } from '../../lib/sources/pdf';
+import type { PdfjsApi, PdfjsSetup } from '../../lib/sources';
 
 let loaded: Promise<{ api: PdfjsApi; setup: PdfjsSetup }> | undefined;
 

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
-import type { ReportRecord } from '../../lib/record/schema';
+import type { ReportRecord } from '../../lib';
 import { readAttachment } from '../../lib/sources';
 import { MAX_FILE_BYTES } from '../limits';
 import { readBounded } from '../read';

@@ -5,9 +5,9 @@
  * itself is one finding (cell.blankLine). A single blank cell among numbers is not a line: it stays
  * a failure with the cell assumed zero (rules.md's worked case).
  */
+import { labelOf, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../record/labels';
 import type { CellRef, ReportRecord, TableKey } from '../record/schema';
 import { refKey } from '../tables/context';
-import { labelOf, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
 import { type Equation, type Evaluated, evaluate } from './equation';
 import { T3_COLS, t3Equations } from './t3equations';
 import { t4Equations } from './t4equations';

@@ -1,5 +1,5 @@
+import { T2_COLUMNS } from '../record/labels';
 import type { CellRef, Finding } from '../record/schema';
-import { T2_COLUMNS } from '../tables/labels';
 import { domainProblem } from '../text/cell';
 import { forEachCell, presentTables, TABLE_NAMES } from './tableCells';
 import type { Rule } from './types';

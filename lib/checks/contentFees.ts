@@ -1,5 +1,5 @@
 /** content.fees: what section 六 says about 信息处理费 agrees with 表三 （六）2 and the fee figures it gives. */
-import { bodyLines, sentencesOf, type TextLine } from '../detect/sectionText';
+import { bodyLines, sentencesOf, type TextLine } from '../prose/sectionText';
 import type { CellRef, Finding } from '../record/schema';
 import { cellAt } from './equation';
 import { sectionName } from './textSimilarity';

@@ -1,5 +1,5 @@
 /** content.problems: section 五 names a concrete problem and what is done about it, and is not last year's. */
-import { bodyLines, sentencesOf } from '../detect/sectionText';
+import { bodyLines, sentencesOf } from '../prose/sectionText';
 import type { Finding } from '../record/schema';
 import { compare, prepare } from '../text/similarity';
 import { currentText, previousText, sectionName } from './textSimilarity';

@@ -1,5 +1,5 @@
+import { T3_COLUMNS } from '../record/labels';
 import type { Finding } from '../record/schema';
-import { T3_COLUMNS } from '../tables/labels';
 import type { Rule } from './types';
 
 export const crossYearCarryOver: Rule = {

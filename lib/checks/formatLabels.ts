@@ -1,6 +1,6 @@
+import { labelOf, T2_COLUMNS, T2_ROWS, T2_TEMPLATE, T3_COLUMNS, T3_ROW_KEYS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../record/labels';
 import type { Finding, TableKey } from '../record/schema';
 import type { LabelIssue } from '../tables/context';
-import { labelOf, T2_COLUMNS, T2_ROWS, T2_TEMPLATE, T3_COLUMNS, T3_ROW_KEYS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
 import { presentTables, TABLE_NAMES } from './tableCells';
 import type { CheckInput, Rule } from './types';
 

@@ -1,7 +1,7 @@
+import { T3_ROWS } from '../record/labels';
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { drain, type Steps } from '../steps';
 import { refKey } from '../tables/context';
-import { T3_ROWS } from '../tables/labels';
 import { labelCore } from '../text/normalize';
 import { isSafeFigure } from '../text/numerals';
 import { blankLines } from './blankLines';

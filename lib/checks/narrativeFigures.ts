@@ -1,6 +1,6 @@
+import type { Sentence } from '../prose/sentences';
 import { drain, type Steps } from '../steps';
 import { CHINESE_NUMERAL_CHARS, readProseFigure } from '../text/numerals';
-import type { Sentence } from './types';
 
 /** A figure the report states in words, and where in the tables it should be found. */
 export interface Statement {

@@ -1,5 +1,5 @@
 /** narrative.percent: a percentage the text states equals the one the tables give, to the precision written. */
-import { sentencesOf } from '../detect/sectionText';
+import { sentencesOf } from '../prose/sectionText';
 import type { CellRef, Finding, ReportRecord } from '../record/schema';
 import { cellAt } from './equation';
 import { APPLICANTS } from './t3equations';

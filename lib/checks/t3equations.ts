@@ -1,5 +1,5 @@
+import { labelOf, T3_COLUMNS, T3_ROWS } from '../record/labels';
 import type { CellRef, ReportRecord } from '../record/schema';
-import { labelOf, T3_COLUMNS, T3_ROWS } from '../tables/labels';
 import type { Equation, Term } from './equation';
 
 export const T3_COLS = T3_COLUMNS.map((c) => c.key);

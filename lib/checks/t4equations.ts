@@ -1,6 +1,6 @@
 /** The 表四 equations of rules.md (`t4.total`, one per group), for the rule and for the blank-line test. */
+import { T4_GROUPS } from '../record/labels';
 import type { CellRef } from '../record/schema';
-import { T4_GROUPS } from '../tables/labels';
 import type { Equation } from './equation';
 
 const ref = (row: string, column: string): CellRef => ({ table: 'reviewLitigation', row, column });

@@ -1,5 +1,5 @@
 /** text.similarity: how much of sections 一、五、六 repeats last year's report of the same body. */
-import { KEPT_SECTIONS } from '../detect/sectionText';
+import { KEPT_SECTIONS } from '../prose/sectionText';
 import type { Finding, ReportRecord } from '../record/schema';
 import { drain, type Steps } from '../steps';
 import { compare, prepare } from '../text/similarity';

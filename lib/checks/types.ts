@@ -1,16 +1,9 @@
 import type { Published } from '../detect/published';
-import type { TextLine } from '../detect/sectionText';
+import type { TextLine } from '../prose/sectionText';
+import type { Sentence } from '../prose/sentences';
 import type { Finding, FormatVersion, ReportRecord, Severity, TableKey } from '../record/schema';
 import type { Steps } from '../steps';
 import type { LabelIssue } from '../tables/context';
-
-/** A sentence of the report's own text, as written, with the normalised form used for matching. */
-export interface Sentence {
-  text: string;
-  norm: string;
-  /** The sentence or its paragraph names the report year or the whole year (全年, 本年度, 累计…). */
-  scoped: boolean;
-}
 
 /** Everything a rule may look at. Rules are pure functions of this. */
 export interface CheckInput {

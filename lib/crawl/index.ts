@@ -1,4 +1,4 @@
-/** The crawl's pure core (see README.md beside it): listings, the polite fetcher, reports and their failures. */
+/** The crawl's pure core: listings, the polite fetcher, reports and their failures; fetch, clock and store are passed in. */
 export { attachmentLink, attachmentLinks, FILE_NAME } from './attachment';
 export { type DiscoverOptions, type Discovery, discoverReports, LISTING_MAX_AGE_MS, type ListingDeps, type ListingPage } from './discover';
 export { failureMessage, fetchFailureFinding, fetchFailureRecord } from './failure';
@@ -12,6 +12,7 @@ export {
   type FetchLike,
   type GetOptions,
   type Got,
+  type Kept,
   type Polite,
   type PoliteEnv,
   type PoliteOptions,

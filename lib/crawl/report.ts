@@ -6,8 +6,8 @@
  * itself is the environment's (`readers`): jsdom and pdf.js for Node on the command line, the
  * browser's own in an extension page.
  */
-import { pageLines } from '../detect/lines';
 import { publishedAt } from '../detect/published';
+import { pageLines } from '../prose/lines';
 import type { ReportRecord } from '../record/schema';
 import { attachmentLinks } from './attachment';
 import { fetchFailureRecord } from './failure';

@@ -1,7 +1,7 @@
 /** The report's publication date, read from what portals print: labelled lines, the info table, meta tags, the signature. */
+import type { Line } from '../prose/lines';
 import { chineseNumeral, digitYears } from '../text/normalize';
 import { eitherScript } from '../text/t2s';
-import type { Line } from './lines';
 
 /** A date read from the page, and what it was read from (a label as printed, a meta tag's name, 落款). */
 export interface Published {

@@ -1,6 +1,6 @@
+import { type Line, lineNorm } from '../prose/lines';
 import { digitYears, norm } from '../text/normalize';
 import { traditionalMarkers } from '../text/t2s';
-import { type Line, lineNorm } from './lines';
 
 /** The six sections (format.md); real headings vary, so each is recognised by its key words. */
 const SECTIONS: RegExp[] = [

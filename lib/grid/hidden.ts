@@ -6,11 +6,11 @@
  * cascades inline styles, `<style>` sheets and the attribute into `getComputedStyle` as a browser
  * does (stylesheets the command line does not load it cannot know).
  *
- * Asking every element would cost (jsdom takes ~0.4 ms a call; querying the whole document for
- * candidates, tens of ms), so an element is asked only when it could be hidden: it has the
- * attribute, an inline style that hides, or a class or id a hiding rule names (a rule that names
- * none is matched against it); each is asked once. Where a stylesheet cannot be read (another
- * origin's, in the browser), every element looked at is asked.
+ * Asking every element would cost too much (`getComputedStyle` is slow, in jsdom above all, and so
+ * is querying the whole document for candidates), so an element is asked only when it could be
+ * hidden: it has the attribute, an inline style that hides, or a class or id a hiding rule names (a
+ * rule that names none is matched against it); each is asked once. Where a stylesheet cannot be read
+ * (another origin's, in the browser), every element looked at is asked.
  */
 
 /** How an element shows: 0 rendered, 1 takes its room but shows nothing (visibility), 2 not laid out (display: none). */

@@ -3,7 +3,7 @@
  * their keys arrived in: browser storage hands objects back with their keys sorted, and every export
  * must list a table the same way wherever the record came from. Pure.
  */
-import { T2_COLUMNS, T2_ROWS, T2_TEMPLATE, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
+import { T2_COLUMNS, T2_ROWS, T2_TEMPLATE, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './labels';
 import type { CellTable, FormatVersion, ReportRecord, TableKey } from './schema';
 
 type Rank = ReadonlyMap<string, number>;

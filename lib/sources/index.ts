@@ -12,7 +12,7 @@ import { fileKind } from './kind';
 import { hasText, type PdfjsApi, type PdfjsSetup, pdfToDocument, readPdf } from './pdf';
 import { type FileSource, scannedRecord, unreadableRecord, unsupportedRecord } from './records';
 
-export { BOXED_TABLE, type CellBox, readBox } from './box';
+export { BOXED_TABLE, type CellBox, readBox } from '../grid/box';
 export type { MammothApi } from './docx';
 export { fileKind, REPORT_FILE } from './kind';
 export type { PdfContent, PdfjsApi, PdfjsSetup } from './pdf';

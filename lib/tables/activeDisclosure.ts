@@ -1,10 +1,10 @@
 import { rowCells, spannedKeys } from '../grid/grid';
+import { findDef, labelOf, T2_COLUMNS, T2_ROWS, T2_TEMPLATE } from '../record/labels';
 import type { CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
 import type { Band } from './bands';
 import type { ReadContext } from './context';
-import { findDef, labelOf, T2_COLUMNS, T2_ROWS, T2_TEMPLATE } from './labels';
 
 const TABLE = 'activeDisclosure' as const;
 

@@ -1,11 +1,11 @@
 import { type Grid, type GridCell, rowCells, spannedKeys } from '../grid/grid';
+import { findDef, labelOf, T3_COLUMNS, T3_GROUPS, T3_ROWS } from '../record/labels';
 import type { Cell, CellTable } from '../record/schema';
 import { ROWS_PER_STEP, type Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
 import { type Band, isCaption } from './bands';
 import { cellSignal, MAX_LABEL } from './classify';
 import type { ReadContext } from './context';
-import { findDef, labelOf, T3_COLUMNS, T3_GROUPS, T3_ROWS } from './labels';
 
 const TABLE = 'applications' as const;
 

@@ -4,9 +4,9 @@
  * of a grid (tables/bands.ts) are cut from these.
  */
 import { type Grid, rowCells } from '../grid/grid';
+import { findDef, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS } from '../record/labels';
 import { labelCore, norm } from '../text/normalize';
 import { eitherScript } from '../text/t2s';
-import { findDef, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS } from './labels';
 
 export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
 

@@ -1,6 +1,6 @@
+import { BOXED_TABLE, readBox } from '../grid/box';
 import type { Grid, GridCell } from '../grid/grid';
 import type { Cell, CellRef, Extra, ReportRecord, TableKey } from '../record/schema';
-import { BOXED_TABLE, readBox } from '../sources/box';
 import { parseCell } from '../text/cell';
 import { toSimplified } from '../text/t2s';
 

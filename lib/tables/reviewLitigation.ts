@@ -1,10 +1,10 @@
 import { type Grid, type GridCell, rowCells } from '../grid/grid';
+import { findDef, labelOf, T4_COLUMNS, T4_GROUPS } from '../record/labels';
 import type { CellTable } from '../record/schema';
 import type { Steps } from '../steps';
 import { labelCore, norm, squash } from '../text/normalize';
 import { type Band, isCaption } from './bands';
 import type { ReadContext } from './context';
-import { findDef, labelOf, T4_COLUMNS, T4_GROUPS } from './labels';
 
 const TABLE = 'reviewLitigation' as const;
 const HEADER_WORD = /行政复议|行政诉讼|起诉|维持|纠正|其他|审结|总计|合计|结果/;

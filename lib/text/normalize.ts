@@ -19,7 +19,7 @@ export function squash(s: string): string {
 export function norm(s: string): string {
   // Most table cells are short ASCII ("0", "12"): NFKC and t2s leave those as they are.
   if (ASCII.test(s)) return s.replace(DROPPED, '');
-  // Prose is normalised once per reading (lines keep theirs: detect/lines.ts); labels, short and
+  // Prose is normalised once per reading (lines keep theirs: prose/lines.ts); labels, short and
   // repeated across tables, are worth a memo.
   if (s.length > MEMO_LENGTH) return fold(s);
   let n = cache.get(s);

@@ -2,7 +2,8 @@
  * Derives the traditional→simplified table of lib/text/t2s.data.ts from OpenCC's dictionaries
  * (opencc-js): every traditional and regional variant of every character the engine matches on.
  * The vocabulary is the lib's own: the characters of every regular expression in lib/, of the
- * strings of the matching code (lib/tables, lib/detect, lib/text: the template's labels and words),
+ * strings of the matching code (lib/record/labels.ts, lib/text, lib/prose, lib/detect, lib/tables:
+ * the template's labels and words),
  * and of a small list of agency and place words (agency-words.ts). Each character's variants are
  * what OpenCC's s2t, s2tw, s2hk and s2twp can write for it: its entries in the character and phrase
  * dictionaries, their Taiwan and Hong Kong forms, and the vocabulary converted in context.
@@ -26,8 +27,8 @@ export const DATA_FILE = 'lib/text/t2s.data.ts';
 export const QUICK_FILE = 'lib/detect/quick.words.ts';
 /** Traditional characters a page of either script is told by (lib/detect/report.ts `scriptOf`). */
 const MARKER_COUNT = 54;
-/** Folders whose strings are words to match (elsewhere strings are messages; patterns count everywhere). */
-const WORD_FOLDERS = ['lib/tables/', 'lib/detect/', 'lib/text/'];
+/** Where strings are words to match (elsewhere strings are messages; patterns count everywhere). */
+const WORD_FOLDERS = ['lib/record/labels.ts', 'lib/text/', 'lib/prose/', 'lib/detect/', 'lib/tables/'];
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const HAS_HAN = new RegExp(HAN.source);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../lib/record/csv';
+import { toCsv } from '../../lib/output/csv';
 import { ReportRecord } from '../../lib/record/schema';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

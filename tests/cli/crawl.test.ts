@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../cli/args';
 import { duration, progress } from '../../cli/progress';
-import { toCsv } from '../../lib/record/csv';
+import { toCsv } from '../../lib/output/csv';
 import { ReportRecord } from '../../lib/record/schema';
 import { ENTRIES, type LogEntry, PAGES, type Portal, startPortal } from '../portal/server';
 

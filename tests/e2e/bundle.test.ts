@@ -65,11 +65,11 @@ describe('the build', () => {
     }
   });
 
-  // The reader carries every rule (the evaluator rules and the sure number readings took it from 52 to
-  // 68 KB) and both interface languages; the bound is there to catch a library slipping in, not to
-  // ration rules. What a reader feels, time to panel cold, is the bench's to measure.
-  it('the reader, script and stylesheet: under 96 KB', () => {
-    expect(gzippedFiles(['content-scripts/reader.js', 'content-scripts/reader.css'])).toBeLessThanOrEqual(96 * KB);
+  // The reader carries every rule and both interface languages: 96 KB on 2 December 2026 (gzip moves
+  // by tens of bytes when only the order of its modules changes). The bound is there to catch a
+  // library slipping in, not to ration rules; what a reader feels, time to panel cold, is the bench's.
+  it('the reader, script and stylesheet: under 104 KB', () => {
+    expect(gzippedFiles(['content-scripts/reader.js', 'content-scripts/reader.css'])).toBeLessThanOrEqual(104 * KB);
   });
 
   // The popup validates what it reads from storage with the record's Zod schema (~45 KB of it, JSON

@@ -1,7 +1,7 @@
 /** CSV export: text a spreadsheet would run as a formula is neutralised; numbers stay numbers. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../lib/record/csv';
+import { csvField, toCsv } from '../../lib/output/csv';
 import type { Cell, ReportRecord } from '../../lib/record/schema';
 
 function recordWith(agency: string, cells: Record<string, Cell>): ReportRecord {

@@ -7,7 +7,7 @@ import { narrativePercent } from '../../lib/checks/narrativePercent';
 import { publishDeadline } from '../../lib/checks/publishDeadline';
 import { textSimilarity } from '../../lib/checks/textSimilarity';
 import type { CheckInput } from '../../lib/checks/types';
-import type { TextLine } from '../../lib/detect/sectionText';
+import type { TextLine } from '../../lib/prose/sectionText';
 import type { Cell, Finding, ReportRecord } from '../../lib/record/schema';
 import { norm } from '../../lib/text/normalize';
 import { analyzeFixture, failing } from './helpers';

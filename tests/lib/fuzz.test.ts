@@ -3,8 +3,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../lib/analyze';
 import { buildGrid } from '../../lib/grid/grid';
+import { T3_COLUMNS, T3_ROWS, T4_COLUMNS } from '../../lib/record/labels';
 import { ReportRecord } from '../../lib/record/schema';
-import { T3_COLUMNS, T3_ROWS, T4_COLUMNS } from '../../lib/tables/labels';
 import { CAPTURED } from './helpers';
 
 /** Runs per property: `FUZZ_RUNS=3000 npx vitest run tests/lib/fuzz.test.ts` for a deeper search (the pipeline gets half). */

@@ -1,9 +1,9 @@
 /** What the page does not render is not read: lib/grid/hidden.ts and buildGrid on jsdom, as the command line runs it. */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { pageLines } from '../../lib/detect/lines';
 import { buildGrid } from '../../lib/grid/grid';
 import { Visibility } from '../../lib/grid/hidden';
+import { pageLines } from '../../lib/prose/lines';
 
 const page = (body: string, head = '') => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`).window.document;
 const texts = (t: Element, vis?: Visibility) =>

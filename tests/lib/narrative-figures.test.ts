@@ -1,9 +1,9 @@
 /** Figures in the prose: how they are written, and which of them speak of the year's totals. */
 import { describe, expect, it } from 'vitest';
 import { statements } from '../../lib/checks/narrativeFigures';
-import type { Sentence } from '../../lib/checks/types';
+import type { Sentence } from '../../lib/prose/sentences';
+import { T3_ROW_KEYS } from '../../lib/record/labels';
 import type { CellTable, ReportRecord } from '../../lib/record/schema';
-import { T3_ROW_KEYS } from '../../lib/tables/labels';
 import { parseCell } from '../../lib/text/cell';
 import { norm } from '../../lib/text/normalize';
 import { checkTables } from './tables';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statements } from '../../lib/checks/narrativeFigures';
-import type { Sentence } from '../../lib/checks/types';
+import type { Sentence } from '../../lib/prose/sentences';
 import { norm } from '../../lib/text/normalize';
 
 const s = (text: string, scoped = true): Sentence => ({ text, norm: norm(text), scoped });

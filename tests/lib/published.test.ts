@@ -1,8 +1,8 @@
 /** Reading the publication date from what portals print, and the body's kind that sets its deadline. */
 import { describe, expect, it } from 'vitest';
 import { bodyKind, deadlineOf } from '../../lib/detect/bodyKind';
-import { pageLines } from '../../lib/detect/lines';
 import { publishedAt, readDate } from '../../lib/detect/published';
+import { pageLines } from '../../lib/prose/lines';
 import { analyzeFixture, doc } from './helpers';
 
 const read = (html: string) => {

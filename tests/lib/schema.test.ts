@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { reportRecordJsonSchema } from '../../lib/record/jsonSchema';
+import { reportRecordJsonSchema } from '../../lib/output/jsonSchema';
 import { ReportRecord } from '../../lib/record/schema';
 import { analyzeFixture } from './helpers';
 

@@ -6,7 +6,7 @@
 import { JSDOM } from 'jsdom';
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { readBox } from '../../lib/sources/box';
+import { readBox } from '../../lib/grid/box';
 import { fileKind } from '../../lib/sources/kind';
 import { pdfToDocument } from '../../lib/sources/pdf';
 import { joinTables } from '../../lib/sources/pdf/continued';

@@ -1,8 +1,8 @@
 /** Tables for tests, built from cell strings, and the checks run on them alone (no page to read). */
 import { runChecks } from '../../lib/checks';
-import type { Sentence } from '../../lib/checks/types';
+import type { Sentence } from '../../lib/prose/sentences';
+import { T3_ROW_KEYS } from '../../lib/record/labels';
 import type { CellTable, Finding, ReportRecord } from '../../lib/record/schema';
-import { T3_ROW_KEYS } from '../../lib/tables/labels';
 import { parseCell } from '../../lib/text/cell';
 
 export const T3_COLS = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ReportRecord, recordFileName, toCsv } from '../../lib';
+import { T3_COLUMNS } from '../../lib/record/labels';
 import { tablesInOrder } from '../../lib/record/order';
-import { T3_COLUMNS } from '../../lib/tables/labels';
 import {
   clipboardTable,
   copyTable,

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
-import { csvHeader, csvLines } from '@/lib/record/csv';
+import { csvHeader, csvLines } from '@/lib/output';
 import { type Area, READ_BATCH } from '@/utils/history/area';
 import { reportIdentity } from '@/utils/history/identity';
 import { recordBatches } from '@/utils/history/store';

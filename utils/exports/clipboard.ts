@@ -1,6 +1,6 @@
 /** The tables on the clipboard as TSV and as an HTML table, so a paste into a spreadsheet splits into cells. */
 import type { ReportRecord } from '@/lib';
-import { CSV_HEADER, csvRows } from '@/lib/record/csv';
+import { CSV_HEADER, csvRows } from '@/lib/output';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);

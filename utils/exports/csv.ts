@@ -1,6 +1,6 @@
 /** The tables in long form as CSV (the command line's, rows and columns in the template's order), and the CSV line writer of the other exports. Pure. */
 import { type ReportRecord, toCsv } from '@/lib';
-import { CSV_HEADER, csvField, csvHeader, csvLines } from '@/lib/record/csv';
+import { CSV_HEADER, csvField, csvHeader, csvLines } from '@/lib/output';
 
 export { CSV_HEADER, csvHeader, csvLines };
 

@@ -3,7 +3,7 @@
  * paragraphs as `<p>`, tables as `<table>` with rowspan/colspan, every cell carrying its page and
  * box (`data-pdf-box`, read into the record's `box` by lib/tables/context.ts).
  */
-import { BOXED_TABLE, writeBox } from '../box';
+import { BOXED_TABLE, writeBox } from '../../grid/box';
 import type { Block } from './flow';
 import { rowsOf } from './table';
 

@@ -1,8 +1,16 @@
-import type { Sentence } from '../checks/types';
+/** The narrative's sentences that could state a figure the rules compare, from the page's lines. */
 import type { Steps } from '../steps';
 import { norm } from '../text/normalize';
 import { CHINESE_NUMERAL_CHARS } from '../text/numerals';
 import { type Line, lineNorm } from './lines';
+
+/** A sentence of the report's own text, as written, with the normalised form used for matching. */
+export interface Sentence {
+  text: string;
+  norm: string;
+  /** The sentence or its paragraph names the report year or the whole year (全年, 本年度, 累计…). */
+  scoped: boolean;
+}
 
 /** Words that make a sentence speak of the whole year (with the report year itself). */
 const SCOPE = /全年|本年|今年|年内|年度|累计|共计|合计|总计|共/;

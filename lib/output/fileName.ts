@@ -1,4 +1,5 @@
-import type { ReportRecord } from './schema';
+/** The file name an exported record is saved under. */
+import type { ReportRecord } from '../record/schema';
 
 /** `<agency>-<year>-年报核查.json` (record.md); `nianbao-report-<year|unknown>.json` when the agency is unknown. */
 export function recordFileName(record: ReportRecord, ext = 'json'): string {

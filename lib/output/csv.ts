@@ -1,6 +1,7 @@
-import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../tables/labels';
-import { tablesInOrder } from './order';
-import type { ReportRecord, TableKey } from './schema';
+/** The record's tables as CSV in long form (one row per cell, template order), with text neutralised for spreadsheets. */
+import { labelOf, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../record/labels';
+import { tablesInOrder } from '../record/order';
+import type { ReportRecord, TableKey } from '../record/schema';
 
 const TABLES: { key: TableKey; rows: Parameters<typeof labelOf>[0]; cols: Parameters<typeof labelOf>[0] }[] = [
   { key: 'activeDisclosure', rows: T2_ROWS, cols: T2_COLUMNS },

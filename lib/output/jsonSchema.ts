@@ -1,5 +1,6 @@
+/** The record's JSON Schema, for schema/report-record.schema.json (`npm run schema`). */
 import { z } from 'zod';
-import { ReportRecord } from './schema';
+import { ReportRecord } from '../record/schema';
 
 /** The JSON Schema of a record, generated from the Zod schema (shipped as schema/report-record.schema.json). */
 export function reportRecordJsonSchema(): Record<string, unknown> {

@@ -1,3 +1,4 @@
+/** The page's text as a reader sees it: lines cut at block boundaries and <br>, each with its block element. */
 import type { Visibility } from '../grid/hidden';
 import { norm } from '../text/normalize';
 
