@@ -5,7 +5,7 @@
  * has no tabs API, and a web page may not open an extension page).
  */
 import { browser } from 'wxt/browser';
-import { type AttachmentTarget, fileNameOf } from './attachment-targets';
+import type { AttachmentTarget } from './attachment-targets';
 import { toBackground } from './messages';
 
 export { type AttachmentTarget, fileNameOf, fileTab, offeredFiles } from './attachment-targets';
