@@ -30,6 +30,38 @@ const CountsSchema = z.object({
   pass: z.number().int().nonnegative(),
 });
 
+/**
+ * The figures the workbench's table shows of a report (表三's 新收, 办结 and 结转下年 at 总计, and the
+ * derived rates of rules.md), kept in the summary so 5,000 rows need no record read.
+ */
+export const FIGURE_KEYS = [
+  'newReceived',
+  'totalProcessed',
+  'carriedForward',
+  'disclosureRate',
+  'withheldRate',
+  'reviewCorrectionRate',
+  'disputeRate',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+const FiguresSchema = z.object(Object.fromEntries(FIGURE_KEYS.map((k) => [k, z.number().optional()])) as Record<FigureKey, z.ZodOptional<z.ZodNumber>>);
+export type Figures = z.infer<typeof FiguresSchema>;
+
+/** The figures of `record` that it has. */
+export function figuresOf(record: ReportRecord): Figures {
+  const out: Figures = {};
+  const t3 = record.tables.applications;
+  for (const row of ['newReceived', 'totalProcessed', 'carriedForward'] as const) {
+    const v = t3?.[row]?.total?.value;
+    if (typeof v === 'number') out[row] = v;
+  }
+  for (const k of ['disclosureRate', 'withheldRate', 'reviewCorrectionRate', 'disputeRate'] as const) {
+    const v = record.derived[k];
+    if (typeof v === 'number') out[k] = v;
+  }
+  return out;
+}
+
 /** What the list, the search and the counts of one history entry need, without the record. */
 export const RecordSummary = z.object({
   key: z.string().startsWith(RECORD_PREFIX),
@@ -44,6 +76,12 @@ export const RecordSummary = z.object({
   counts: CountsSchema,
   /** The report's identity (identity.ts); summaries written before it was kept get it from the repair. */
   identity: z.string().optional(),
+  /** The workbench's figures; summaries written before them have none until their report is read again. */
+  figures: FiguresSchema.optional(),
+  /** What the record was read from (`source.kind`): a PDF or Word file opens in the attachment page. */
+  kind: z.string().optional(),
+  /** The page that linked the file, for a record read from one. */
+  attachmentOf: z.string().optional(),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -148,6 +186,9 @@ export function summarize(record: ReportRecord, key: string = recordKey(record))
     ...(record.source.publishedAt !== undefined ? { publishedAt: record.source.publishedAt } : {}),
     counts: { error: c.error, warning: c.warning, info: c.info, na: c.na, pass: c.pass },
     identity: reportIdentity(record),
+    figures: figuresOf(record),
+    kind: record.source.kind,
+    ...(record.source.attachmentOf ? { attachmentOf: record.source.attachmentOf } : {}),
   };
 }
 
