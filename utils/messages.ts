@@ -85,6 +85,11 @@ export interface ToBackground {
   'nianbao:repair': { request: Nothing; reply: boolean };
   /** From the reader's offer: open the attachment page for a file the page links, beside the sender's tab. */
   'nianbao:attachment': { request: { target: AttachmentTarget }; reply: boolean };
+  /**
+   * From the workbench: keep a record it read in the history (the background writes every record,
+   * one change at a time, so the workbench and the tabs never write the index at once).
+   */
+  'nianbao:keep': { request: { record: ReportRecord }; reply: { key: string | null } };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }

@@ -7,24 +7,16 @@
  */
 
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
-import { browser } from 'wxt/browser';
 import { type Analysis, inSlices, type ReportRecord, recheckSteps, type SourceKind, type Steps } from '@/lib';
 import { attachmentSteps, type PdfjsApi, type Readers } from '@/lib/sources';
 import { attachmentReaders } from '@/utils/attachmentReaders';
+import { pdfjsAssets } from '@/utils/pdfjsAssets';
 import { yieldToPage } from '@/utils/pause';
 
 /** The page is ours: a slice may take a frame. */
 const SLICE_BUDGET_MS = 16;
 
-const url = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
-
-/** Where the build puts pdf.js's files (wxt.config.ts copies them from pdfjs-dist). */
-export const PDFJS_ASSETS = {
-  worker: url('/pdfjs/pdf.worker.min.mjs'),
-  cMaps: url('/pdfjs/cmaps/'),
-  standardFonts: url('/pdfjs/standard_fonts/'),
-  wasm: url('/pdfjs/wasm/'),
-};
+export const PDFJS_ASSETS = pdfjsAssets();
 
 export interface FileReading {
   analysis: Analysis;

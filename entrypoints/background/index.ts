@@ -15,6 +15,7 @@ import { Looks } from './looks';
 import { activateSites, enterOpenTabs } from './open-tabs';
 import { repairOnce, routes } from './routes';
 import { HistorySaves } from './saves';
+import { resumeWorkbench } from './workbench';
 
 export default defineBackground(() => {
   const looks = new Looks();
@@ -33,6 +34,9 @@ export default defineBackground(() => {
   });
 
   browser.permissions.onAdded.addListener((p) => void activateSites(p.origins ?? [], looks.look).catch(() => undefined));
+  // A workbench run under way when the browser closed goes on: its page is opened again, once a
+  // browser session (the worker itself starts many times a session).
+  void resumeWorkbench().catch(() => undefined);
   browser.runtime.onInstalled.addListener((details) => {
     // After an update, bring the history in line now (records under old keys move), not at the first popup.
     if (details.reason === 'update') void repairOnce().catch(() => undefined);

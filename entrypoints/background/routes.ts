@@ -98,6 +98,8 @@ export function routes(looks: Looks, loads: TabLoads, saves: HistorySaves): Hand
       return children;
     },
 
+    'nianbao:keep': async (msg) => ({ key: (await saveRecord(msg.record)).key }),
+
     'nianbao:attachment': (msg, sender) => openAttachmentBeside(msg.target, sender.tab),
 
     'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),

@@ -204,20 +204,28 @@ export interface Portal {
   pagedListing: string;
   /** Every request so far, in arrival order. */
   log: LogEntry[];
-  /** Forget the log and the 429 already given. */
+  /** Forget the log and the 429 already given (and what was let through). */
   reset(): void;
+  /** The challenged report at `path` is let through from now on (a person passed the check in a tab): it serves this fixture page. */
+  letThrough(path: string, page: string): void;
   close(): Promise<void>;
 }
 
 export interface PortalOptions {
   /** How long the slow report takes to answer, ms (default 3,000). */
   slowMs?: number;
+  /**
+   * The origin the listings' absolute links name (default the server's own, http://127.0.0.1:<port>):
+   * a browser that maps a gov.cn name to the server (`--host-resolver-rules`) is given that name.
+   */
+  publicOrigin?: string;
 }
 
 export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   const slowMs = opts.slowMs ?? 3000;
   const log: LogEntry[] = [];
   const rateLimited = new Set<string>();
+  const through = new Map<string, string>();
   const byPath = new Map<string, Serve>();
   for (const e of [...ENTRIES.flat(), ...PAGED.flat()]) byPath.set(e.path, e.serve);
   let origin = '';
@@ -284,6 +292,8 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
         'text/html; charset=utf-8',
         '<html><head><title>404</title></head><body><h1>404 Not Found</h1><p>您访问的页面不存在。</p></body></html>',
       );
+    const passed = through.get(path);
+    if (passed) return send(res, 200, 'text/html; charset=utf-8', readFileSync(join(PAGES, passed)));
     if ('challenge' in serve)
       return send(res, 412, 'text/html; charset=utf-8', CHALLENGE, { 'Set-Cookie': 'NOh8RTWx6K2dS=60aWJ8Zq; path=/; HttpOnly' });
     if ('attachmentPage' in serve)
@@ -316,15 +326,20 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
     handle(req, res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const own = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = opts.publicOrigin ?? own;
   return {
-    url: origin,
-    listing: `${origin}${LISTING}`,
-    pagedListing: `${origin}${PAGED_LISTING}`,
+    url: own,
+    listing: `${own}${LISTING}`,
+    pagedListing: `${own}${PAGED_LISTING}`,
     log,
     reset: () => {
       log.length = 0;
       rateLimited.clear();
+      through.clear();
+    },
+    letThrough: (path, page) => {
+      through.set(path, page);
     },
     close: () =>
       new Promise<void>((done) => {

@@ -44,8 +44,15 @@ function environment() {
     now: () => Date.now(),
     sleep: (ms, signal) =>
       new Promise((done, fail) => {
-        const t = setTimeout(done, ms);
-        signal?.addEventListener('abort', () => (clearTimeout(t), fail(signal.reason)), { once: true });
+        const stop = () => {
+          clearTimeout(t);
+          fail(signal?.reason);
+        };
+        const t = setTimeout(() => {
+          signal?.removeEventListener('abort', stop);
+          done();
+        }, ms);
+        signal?.addEventListener('abort', stop, { once: true });
       }),
     parse,
     readers: workbenchReaders({
@@ -65,7 +72,14 @@ function environment() {
       stored = structuredClone(s);
     },
   };
-  return { env, saved, stored: () => stored, close: () => opened.splice(0).forEach((d) => d.window.close()) };
+  return {
+    env,
+    saved,
+    stored: () => stored,
+    close: () => {
+      for (const d of opened.splice(0)) d.window.close();
+    },
+  };
 }
 
 const until = async (test: () => boolean, ms = 60_000) => {

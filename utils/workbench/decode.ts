@@ -23,7 +23,10 @@ function usable(label: string | null | undefined): string | null {
 }
 
 function sniff(bytes: Uint8Array, transport?: string): string | null {
-  const found = sniffHtmlEncoding(bytes, { defaultEncoding: NONE, ...(usable(transport) ? { transportLayerEncodingLabel: transport } : {}) });
+  const found = sniffHtmlEncoding(bytes, {
+    defaultEncoding: NONE,
+    ...(usable(transport) ? { transportLayerEncodingLabel: transport } : {}),
+  });
   return found === NONE ? null : usable(found);
 }
 

@@ -5,7 +5,7 @@
  * or Word file read by lib/sources with pdf.js and mammoth as the attachment page reads them; and
  * either checked again with last year's record of the body when the history has one.
  */
-import { type Analysis, analyzeSteps, type Finding, recheckSteps, type ReportRecord, type Steps } from '@/lib';
+import { type Analysis, analyzeSteps, type Finding, type ReportRecord, recheckSteps, type Steps } from '@/lib';
 import { answerName, charsetOf, type Fetched, type Linked, type ReportReaders } from '@/lib/crawl';
 import { attachmentSteps, type Readers } from '@/lib/sources';
 import { decodePage } from './decode';

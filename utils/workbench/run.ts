@@ -257,11 +257,20 @@ export class WorkbenchRun {
         const t0 = env.now();
         const why = whyNothing(record);
         if (why && !record.report.isReport) {
-          Object.assign(item, { state: why.rule === 'source.fetch' || why.status === 'na' ? 'failed' : 'skipped', why: why.message, reason: why.id });
+          Object.assign(item, {
+            state: why.rule === 'source.fetch' || why.status === 'na' ? 'failed' : 'skipped',
+            why: why.message,
+            reason: why.id,
+          });
         } else if (record.report.isReport) {
           const key = await env.save(record);
           if (key) Object.assign(item, { state: 'done', key });
-          else Object.assign(item, { state: 'failed', why: '这份报告无法存入历史记录（已另行保存，见弹出窗口的提示）。', reason: 'history.save' });
+          else
+            Object.assign(item, {
+              state: 'failed',
+              why: '这份报告无法存入历史记录（已另行保存，见弹出窗口的提示）。',
+              reason: 'history.save',
+            });
         } else Object.assign(item, { state: 'skipped', why: '这个页面不是政府信息公开工作年度报告。', reason: 'page.notReport' });
         if (!item.title && record.source.title) item.title = record.source.title;
         const urls = new Set([item.url, record.source.url]);

@@ -1,0 +1,174 @@
+/**
+ * The workbench page's work: the run (utils/workbench/run.ts) with what the browser gives — fetch
+ * with the site's cookies, the browser's parser, pdf.js and mammoth from the extension, records kept
+ * through the background — the history's summaries (listed once, again when the index changes, and
+ * failed reports picked up when a tab read them), and the exports. The view (components/workbench)
+ * draws `WorkbenchPage`'s fields and calls its methods.
+ */
+import { browser } from 'wxt/browser';
+import { type Analysis, inSlices, type Steps } from '@/lib';
+import type { FetchLike } from '@/lib/crawl';
+import { attachmentPageUrl } from '@/utils/attachment';
+import { attachmentReaders } from '@/utils/attachmentReaders';
+import { exportAndSave } from '@/utils/exports/all';
+import { downloadBlob, downloadText } from '@/utils/exports/download';
+import { historyChanged, listHistory } from '@/utils/history';
+import type { RecordSummary } from '@/utils/history/summary';
+import { t } from '@/utils/i18n';
+import { toBackground } from '@/utils/messages';
+import { yieldToPage } from '@/utils/pause';
+import { pdfjsAssets } from '@/utils/pdfjsAssets';
+import { enableSite, siteEnabled, siteHost } from '@/utils/sites';
+import { domParse, workbenchReaders } from '@/utils/workbench/readers';
+import { type Row, tableCsv, tableFileName } from '@/utils/workbench/rows';
+import { type RunEnv, WorkbenchRun } from '@/utils/workbench/run';
+import { asRunState, RUN_KEY, type RunItem, type RunState } from '@/utils/workbench/state';
+import type { WorkbenchTarget } from '@/utils/workbench/url';
+
+/** The page is ours: a slice may take a frame. */
+const SLICE_BUDGET_MS = 16;
+
+async function drive(steps: Steps<Analysis>): Promise<Analysis> {
+  const r = await inSlices(steps, { budgetMs: SLICE_BUDGET_MS, now: () => performance.now(), pause: yieldToPage });
+  return r.value as Analysis;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((done, fail) => {
+    if (signal?.aborted) return fail(signal.reason);
+    const stop = () => {
+      clearTimeout(timer);
+      fail(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      done();
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** The site's cookies go along (a portal that set one after its check lets the next request through); nothing is cached. */
+const siteFetch: FetchLike = (url, init) => fetch(url, { ...init, credentials: 'include', cache: 'no-cache' });
+
+export class WorkbenchPage {
+  run: WorkbenchRun;
+  history: RecordSummary[] | null = null;
+  notice: string | null = null;
+  /** The site the listing is on, when the extension may not read it yet. */
+  needsSite: string | null = null;
+  exporting = false;
+  private pending: WorkbenchTarget | null = null;
+  private pendingDelay: number | undefined;
+  private relist: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly changed: () => void) {
+    const env: RunEnv = {
+      fetch: siteFetch,
+      now: () => Date.now(),
+      sleep,
+      parse: domParse,
+      readers: workbenchReaders({
+        parse: domParse,
+        files: attachmentReaders(pdfjsAssets()),
+        drive,
+        previous: async (agency, year) => (await toBackground({ type: 'nianbao:previous', agency, year })) ?? null,
+        capturedAt: () => new Date().toISOString(),
+      }),
+      save: async (record) => {
+        const kept = await toBackground({ type: 'nianbao:keep', record });
+        return kept?.key ?? null;
+      },
+      load: async () => asRunState(((await browser.storage.local.get(RUN_KEY)) as Record<string, unknown>)[RUN_KEY]),
+      store: (state) => browser.storage.local.set({ [RUN_KEY]: state }),
+      onItem: (item) => {
+        performance.mark('nianbao:workbench:item', { detail: { url: item.url, state: item.state, ms: item.ms } });
+      },
+    };
+    this.run = new WorkbenchRun(env, () => this.changed());
+  }
+
+  get state(): RunState | null {
+    return this.run.state;
+  }
+
+  async open(target: WorkbenchTarget | null, delayMs?: number): Promise<void> {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !historyChanged(Object.keys(changes))) return;
+      clearTimeout(this.relist);
+      this.relist = setTimeout(() => void this.listHistory(), 250);
+    });
+    await this.listHistory();
+    if (target && !(await siteEnabled(target.listing))) {
+      this.pending = target;
+      this.pendingDelay = delayMs;
+      this.needsSite = siteHost(target.listing);
+      this.notice = t('workbench.notice.permission', [this.needsSite ?? target.listing]);
+      await this.run.open(null);
+      return this.changed();
+    }
+    await this.run.open(target, delayMs);
+    performance.mark('nianbao:workbench:open');
+  }
+
+  /** From the notice's button (a click: the browser asks the person). */
+  async allowSite(): Promise<void> {
+    const target = this.pending;
+    if (!target || !(await enableSite(target.listing))) return;
+    this.pending = null;
+    this.needsSite = null;
+    this.notice = null;
+    await this.run.start(target, this.pendingDelay);
+  }
+
+  async start(target: WorkbenchTarget): Promise<void> {
+    if (!(await siteEnabled(target.listing))) {
+      this.pending = target;
+      this.needsSite = siteHost(target.listing);
+      this.notice = t('workbench.notice.permission', [this.needsSite ?? target.listing]);
+      return this.changed();
+    }
+    await this.run.start(target);
+  }
+
+  async listHistory(): Promise<void> {
+    const listing = await listHistory().catch(() => null);
+    this.history = listing?.entries ?? [];
+    this.changed();
+    if (this.history.length && (await this.run.pickUp(this.history))) this.changed();
+    performance.mark('nianbao:workbench:history');
+  }
+
+  /** A row's report in a tab, with its panel: the page, or a file in the attachment page. */
+  async openRow(row: Row): Promise<void> {
+    const file = row.kind === 'pdf' || row.kind === 'docx' || /\.(pdf|docx?|wps|ofd)(?:$|[?#])/i.test(row.url);
+    const url = file ? attachmentPageUrl({ url: row.url, ...(row.attachmentOf ? { from: row.attachmentOf } : {}) }) : row.url;
+    await browser.tabs.create({ url, active: true });
+  }
+
+  async openTab(item: RunItem): Promise<void> {
+    await browser.tabs.create({ url: item.url, active: true });
+  }
+
+  exportCsv(rows: Row[]): void {
+    const name = tableFileName();
+    downloadText(name, tableCsv(rows), 'text/csv;charset=utf-8');
+    this.notice = t('workbench.notice.exported', [name, String(rows.length)]);
+    this.changed();
+  }
+
+  async exportJson(rows: Row[]): Promise<void> {
+    const keys = rows.flatMap((r) => (r.key ? [r.key] : []));
+    if (!keys.length) return;
+    this.exporting = true;
+    this.changed();
+    const out = await exportAndSave('json', keys, (name, blob) => downloadBlob(name, blob));
+    this.exporting = false;
+    this.notice = out.ok
+      ? out.missing
+        ? t('workbench.notice.exportedMissing', [out.name, String(out.count), String(out.missing)])
+        : t('workbench.notice.exported', [out.name, String(out.count)])
+      : t('workbench.notice.exportFailed', [out.error]);
+    this.changed();
+  }
+}
