@@ -41,6 +41,9 @@ const COLUMNS: { key: SortKey; label: () => string; cls?: string }[] = [
   { key: 'state', label: () => t('workbench.col.state'), cls: 'c-state' },
 ];
 
+const SMALL = new Set<SortKey>(['year', 'errors', 'warnings', 'na']);
+const colClass = (k: SortKey) => (k === 'publishedAt' ? 'w-date' : k === 'state' ? 'w-state' : SMALL.has(k) ? 'w-small' : 'w-num');
+
 const stateText = (r: Row) => t(`workbench.state.${r.state}`);
 
 export function Table(p: TableProps) {
@@ -127,7 +130,7 @@ export function Table(p: TableProps) {
             <col class="w-pick" />
             <col class="w-agency" />
             {COLUMNS.slice(1).map((c) => (
-              <col key={c.key} class={c.key === 'publishedAt' ? 'w-date' : c.key === 'state' ? 'w-state' : 'w-num'} />
+              <col key={c.key} class={colClass(c.key)} />
             ))}
           </colgroup>
           <thead>
