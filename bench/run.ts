@@ -4,7 +4,7 @@
  *
  *   npm run bench                   every section (builds the extension into .output/bench/ first)
  *   npm run bench -- --quick        fewer rounds, to try the bench itself
- *   npm run bench -- --only=1,3     some sections: 1 non-report pages, 2 report page cold, 3 page load, 4 command line, 5 a PDF in the attachment page
+ *   npm run bench -- --only=1,3     some sections: 1 non-report pages, 2 report page cold, 3 page load, 4 command line, 5 a PDF in the attachment page, 6 the workbench
  *   npm run bench -- --no-build     measure .output/bench/chrome-mv3 as it is
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ import { Report } from './lib/report';
 import { runPageLoad } from './pageLoad';
 import { FIXTURES, fixturePages, LARGEST, NON_REPORT, ORDINARY, OUT, SITE, writeSite } from './pages';
 import { runReportPage } from './reportPage';
+import { runWorkbench } from './workbench';
 
 /** What every section is given. */
 export interface Bench {
@@ -39,6 +40,7 @@ const SECTIONS = [
   ['3', 'page load with and without the extension', 'pageLoad', runPageLoad],
   ['4', 'the command line', 'cli', runCli],
   ['5', 'a PDF report in the attachment page', 'attachmentPage', runAttachmentPage],
+  ['6', 'the workbench: a listing run, the table over 5,000 records', 'workbench', runWorkbench],
 ] as const;
 
 const argv = process.argv.slice(2);
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   await writeSite();
   const report = new Report();
-  const browserSections = ['1', '2', '3', '5'].some(wants);
+  const browserSections = ['1', '2', '3', '5', '6'].some(wants);
   let extension = join(ROOT, '.output', 'bench', 'chrome-mv3');
   if (browserSections && !argv.includes('--no-build')) {
     log('wxt build');
