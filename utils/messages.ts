@@ -9,8 +9,11 @@ import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
 import type { AttachmentTarget } from './attachment';
 
-/** What a frame is doing: still looking for a late body, settled on "no report", or showing one. */
-export type GuestStatus = 'searching' | 'none' | 'report';
+/**
+ * What a frame is doing: still looking for a late body, settled on "no report", showing one, or
+ * (no report) offering the reports the page lists.
+ */
+export type GuestStatus = 'searching' | 'none' | 'report' | 'listing';
 
 export interface GuestState {
   status: GuestStatus;
@@ -37,7 +40,7 @@ export interface GuestState {
 
 /** What the loader answers for its frame until the reader runs there. */
 export interface LoaderState {
-  status: Exclude<GuestStatus, 'report'>;
+  status: Exclude<GuestStatus, 'report' | 'listing'>;
   url: string;
   shown: false;
 }
