@@ -8,6 +8,8 @@
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
 import type { AttachmentTarget } from './attachment';
+import type { ListingSummary } from './listing-summary';
+import type { WorkbenchTarget } from './workbench/url';
 
 /**
  * What a frame is doing: still looking for a late body, settled on "no report", showing one, or
@@ -88,6 +90,8 @@ export interface ToBackground {
   'nianbao:repair': { request: Nothing; reply: boolean };
   /** From the reader's offer: open the attachment page for a file the page links, beside the sender's tab. */
   'nianbao:attachment': { request: { target: AttachmentTarget }; reply: boolean };
+  /** From the reader's listing offer: open the workbench on the listing, beside the sender's tab. */
+  'nianbao:workbench': { request: { target: WorkbenchTarget }; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }
@@ -108,6 +112,8 @@ export interface ToFrame {
   'nianbao:locate': { request: { findingId: string }; reply: boolean };
   /** Remove the marks (the panel in the top frame was closed). */
   'nianbao:hide': { request: Nothing; reply: boolean };
+  /** From the popup: the listing the top frame offers to check; answered only by a top frame that found one. */
+  'nianbao:listing': { request: Nothing; reply: ListingSummary };
   /** Show the panel and marks again (from the popup). */
   'nianbao:show': { request: Nothing; reply: GuestStatus };
 }
