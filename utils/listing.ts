@@ -24,13 +24,17 @@ export async function openWorkbenchBeside(target: WorkbenchTarget, beside?: { id
   return true;
 }
 
-/** Open the workbench for a listing beside the current tab: directly where there is a tabs API, else through the background. */
-export async function openWorkbench(target: WorkbenchTarget): Promise<void> {
+/**
+ * Open the workbench for a listing beside the tab `tabId` (the one the popup is about), else beside
+ * the current tab: directly where there is a tabs API, else through the background.
+ */
+export async function openWorkbench(target: WorkbenchTarget, tabId?: number): Promise<void> {
   const tabs = (browser as { tabs?: typeof browser.tabs }).tabs;
   if (typeof tabs?.create !== 'function') {
     await toBackground({ type: 'nianbao:workbench', target });
     return;
   }
-  const [current] = await tabs.query({ active: true, currentWindow: true });
+  const beside = tabId === undefined ? undefined : await tabs.get(tabId).catch(() => undefined);
+  const [current] = beside ? [beside] : await tabs.query({ active: true, currentWindow: true });
   await openWorkbenchBeside(target, current);
 }

@@ -194,7 +194,7 @@ function App() {
       exporting={exporting}
       tabUrl={tab?.url}
       onOpenAttachment={(file) => void openAttachment(file).catch(() => say(t('popup.attachmentFailed')))}
-      onOpenListing={(target) => void openWorkbench(target).catch(() => say(t('listing.openFailed')))}
+      onOpenListing={(target) => void openWorkbench(target, tab?.id).catch(() => say(t('listing.openFailed')))}
       onExport={(record, kind) => void exportOne(record, kind)}
       onCopy={(record) => {
         copyTable(clipboardTable([record]))
