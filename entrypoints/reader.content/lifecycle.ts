@@ -158,8 +158,13 @@ export class Lifecycle {
       this.lastSignature = signature;
       this._pageReads++;
       const r = await readPage(run, document, location.href);
-      if (r && isShowable(r)) return r;
-      if (!r || this.run !== run) return null;
+      if (!r || this.run !== run) return r && isShowable(r) ? r : null;
+      // A page that only links report files may be a listing of them: the listing is offered then.
+      const listing =
+        this.listings && !(r.analysis.record.report.isReport && isShowable(r)) ? listingSummary(document, location.href) : null;
+      if (isShowable(r) && !listing) return r;
+      this.setListing(listing);
+      return null;
     }
     if (this.listings) this.setListing(listingSummary(document, location.href));
     return null;

@@ -133,6 +133,15 @@ it('a listing without a pager: N is its 2 reports, and nothing to follow', async
   await page.close();
 });
 
+it('a list of report files (PDF, DOCX) gets the listing offer rather than the offer to check one file', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`http://${HOST}/nb/files.html`);
+  const offer = page.locator('nianbao-check [data-listing-offer]');
+  await offer.getByRole('button', { name: '核查本页列出的 3 份年报', exact: true }).waitFor({ timeout: 15_000 });
+  expect(await page.locator('nianbao-check [data-offer]').count()).toBe(0);
+  await page.close();
+});
+
 it('a report page still gets its usual panel, and no listing offer', async () => {
   const page = await b.context.newPage();
   await page.goto(`http://${HOST}/ndbg/typo-suspect.html`);

@@ -81,6 +81,15 @@ describe('the listing summary', () => {
       ],
       hasPager: false,
     });
+    expect(summaryOf('listings/files.html', URL_OF('files.html'))).toEqual({
+      url: URL_OF('files.html'),
+      count: 3,
+      years: [
+        { year: 2023, count: 2 },
+        { year: 2022, count: 1 },
+      ],
+      hasPager: false,
+    });
     expect(summaryOf('pages/typo-suspect.html', 'http://www.fixtures.gov.cn/ndbg/typo-suspect.html')).toBeNull();
     const neighbours = parse('pages/typo-suspect.html');
     neighbours.body.insertAdjacentHTML(
