@@ -20,7 +20,7 @@ const HISTORY = 5000;
 async function runListing(page: Page, base: string, delay: number): Promise<{ perItem: number[]; paceMs: number }> {
   const t0 = Date.now();
   await page.goto(
-    `${base}?${new URLSearchParams({ listing: `http://${HOST}/bench/index.html?n=${N}`, follow: '0', delay: String(delay) })}`,
+    `${base}?${new URLSearchParams({ listing: `http://${HOST}/bench/index.html?n=${N}&run=${delay}`, follow: '0', delay: String(delay) })}`,
   );
   await page.locator('.wb-phase', { hasText: '已全部完成' }).waitFor({ timeout: 300_000 });
   const perItem = await page.evaluate(() =>
@@ -55,7 +55,7 @@ async function fillHistory(page: Page, n: number): Promise<void> {
       });
     }
     items['nianbao:index'] = { version: 1, entries };
-    await chrome.storage.local.set(items);
+    await (chrome.storage.local as unknown as { set(items: object): Promise<void> }).set(items);
   }, n);
 }
 

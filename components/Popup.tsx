@@ -4,11 +4,14 @@ import type { AttachmentTarget } from '@/utils/attachment-targets';
 import type { ExportKind } from '@/utils/exports/files';
 import { countFindings } from '@/utils/findings';
 import type { Lang } from '@/utils/i18n';
+import type { ListingSummary } from '@/utils/listing-summary';
 import { countReviews } from '@/utils/reviews/count';
 import type { Reviews } from '@/utils/reviews/store';
 import type { SiteState } from '@/utils/sites';
+import type { WorkbenchTarget } from '@/utils/workbench/url';
 import { PopupAttachmentOffer } from './AttachmentOffer';
 import { day, HistoryList, type HistoryProps } from './HistoryList';
+import { ListingOffer } from './ListingOffer';
 import { reportLine, t } from './text';
 
 /** What the current tab holds, as far as the popup could learn from its frames. */
@@ -21,6 +24,8 @@ export type Current =
    */
   | { kind: 'failed'; record: ReportRecord | null }
   | { kind: 'searching' }
+  /** No report: the page lists reports (the reader's summary of them). */
+  | { kind: 'listing'; listing: ListingSummary }
   | { kind: 'none' }
   /** The content script is not running in this tab (another site, or a page opened before install). */
   | { kind: 'inactive' }
@@ -47,6 +52,8 @@ export interface PopupProps extends HistoryProps {
   onOpenAttachment?: (file: AttachmentTarget) => void;
   /** The address of the tab the popup is about (a tab showing a file is offered it). */
   tabUrl?: string;
+  /** Open the workbench on the listing the tab shows (「核查本页列出的 N 份年报」). */
+  onOpenListing?: (target: WorkbenchTarget) => void;
 }
 
 export function Popup(p: PopupProps) {
@@ -185,6 +192,14 @@ function CurrentTab(p: PopupProps) {
             </button>
           )}
         </>
+      ) : current.kind === 'listing' ? (
+        p.onOpenListing ? (
+          <ListingOffer listing={current.listing} onOpen={p.onOpenListing} />
+        ) : (
+          <p class="status" data-kind="listing">
+            {t('listing.lead')}
+          </p>
+        )
       ) : current.kind === 'failed' ? (
         <>
           {current.record ? (

@@ -22,6 +22,7 @@ import { type Site, serve } from '../tests/harness/site';
 import { askTab, tabIdOf } from '../tests/harness/tabs';
 
 const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const LISTINGS = join(ROOT, 'tests', 'fixtures', 'listings');
 const BUILD = join(ROOT, '.output', 'demo');
 const HOST = 'www.demo.gov.cn';
 
@@ -73,7 +74,7 @@ async function serveSamples(): Promise<Site> {
   const site = join(BUILD, 'site');
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, 'index.html'), indexPage());
-  return serve({ '/ndbg/': PAGES, '/': site }, { host: HOST });
+  return serve({ '/ndbg/': PAGES, '/nb/': LISTINGS, '/': site }, { host: HOST });
 }
 
 /** `?dark`: the same page as a portal with a dark theme, to show the panel following it. */
@@ -191,6 +192,18 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
   await shot(popup, 'popup-history.png', { fullPage: true });
   await popup.getByRole('searchbox').fill('');
   written.push(await download(popup, '全部导出 JSON', out));
+
+  // A 政府信息公开年报 column: the panel and the popup offer to check the reports it lists.
+  const listing = await context.newPage();
+  await listing.goto(`http://${HOST}/nb/index.html`);
+  await listing.locator('nianbao-check [data-listing-offer]').waitFor({ timeout: 20_000 });
+  await listing.waitForTimeout(300);
+  await shot(listing, 'panel-listing.png');
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(sw, listing)}`);
+  await popup.locator('[data-listing-offer]').waitFor();
+  await popup.waitForTimeout(300);
+  await shot(popup, 'popup-listing.png', { fullPage: true });
+  await listing.close();
 
   await report.bringToFront();
   await report.evaluate(() => window.scrollTo(0, 0));

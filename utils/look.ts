@@ -16,14 +16,18 @@
  * `RegExp.prototype.exec` or `test`): the look cannot tell, so the reader, whose isolated world the
  * page cannot touch, reads the frame and decides.
  */
-export type LookResult = 'report' | 'none' | 'error';
+export type LookResult = 'report' | 'listing' | 'none' | 'error';
 
 /**
- * Is this frame a report now? The test is lib/detect/quick.ts's `looksLikeReport` (the patterns come
- * from there), written out here (tests/lib/detect.test.ts runs both on every fixture page). Marks
- * `nianbao:start`/`nianbao:end` and measures `nianbao` around it.
+ * Is this frame a report now, or a listing of reports? The report test is lib/detect/quick.ts's
+ * `looksLikeReport` (the patterns come from there), written out here (tests/lib/detect.test.ts runs
+ * both on every fixture page). Before it, with `linkWords`, the listing test: a page without a
+ * report's own words (`ownWords`) whose links name two different reports (their `title`, else their
+ * text; a link after 上一篇/下一篇, `navWords`, is a report page's neighbour) is a `listing` (the
+ * reader confirms it with lib/crawl's `readListing`). Marks `nianbao:start`/`nianbao:end` and
+ * measures `nianbao` around it.
  */
-export function lookNow(titleWords: string, bodyWords: string): LookResult {
+export function lookNow(titleWords: string, bodyWords: string, ownWords?: string, linkWords?: string, navWords?: string): LookResult {
   const perf = globalThis.performance;
   try {
     perf.mark('nianbao:start');
@@ -31,10 +35,25 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
     // no timeline here
   }
   let found = false;
+  let listing = false;
   let broken = false;
   try {
     // The page's own RegExp: replaced methods show here, whatever they return.
     if (!/a/.test('a') || /a/.test('b')) broken = true;
+    const body = document.body;
+    if (linkWords && navWords && ownWords && body && !new RegExp(ownWords).test(body.textContent ?? '')) {
+      const link = new RegExp(linkWords);
+      const nav = new RegExp(navWords);
+      const anchors = body.getElementsByTagName('a');
+      let first: string | null = null;
+      for (let i = 0; i < anchors.length && i < 3000 && !listing; i++) {
+        const a = anchors[i];
+        const name = a ? a.getAttribute('title') || a.textContent || '' : '';
+        if (!link.test(name) || nav.test(a?.previousSibling?.textContent ?? '')) continue;
+        if (first === null) first = name;
+        else if (name !== first) listing = true;
+      }
+    }
     const title = new RegExp(titleWords);
     if (title.test(document.title)) found = true;
     else if (document.body) {
@@ -51,5 +70,5 @@ export function lookNow(titleWords: string, bodyWords: string): LookResult {
   } catch {
     // no timeline here
   }
-  return broken ? 'error' : found ? 'report' : 'none';
+  return broken ? 'error' : listing ? 'listing' : found ? 'report' : 'none';
 }

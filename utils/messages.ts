@@ -8,9 +8,14 @@
 import { browser } from 'wxt/browser';
 import type { ReportRecord } from '@/lib';
 import type { AttachmentTarget } from './attachment';
+import type { ListingSummary } from './listing-summary';
+import type { WorkbenchTarget } from './workbench/url';
 
-/** What a frame is doing: still looking for a late body, settled on "no report", or showing one. */
-export type GuestStatus = 'searching' | 'none' | 'report';
+/**
+ * What a frame is doing: still looking for a late body, settled on "no report", showing one, or
+ * (no report) offering the reports the page lists.
+ */
+export type GuestStatus = 'searching' | 'none' | 'report' | 'listing';
 
 export interface GuestState {
   status: GuestStatus;
@@ -37,7 +42,7 @@ export interface GuestState {
 
 /** What the loader answers for its frame until the reader runs there. */
 export interface LoaderState {
-  status: Exclude<GuestStatus, 'report'>;
+  status: Exclude<GuestStatus, 'report' | 'listing'>;
   url: string;
   shown: false;
 }
@@ -90,6 +95,8 @@ export interface ToBackground {
    * one change at a time, so the workbench and the tabs never write the index at once).
    */
   'nianbao:keep': { request: { record: ReportRecord }; reply: { key: string | null } };
+  /** From the reader's listing offer: open the workbench on the listing, beside the sender's tab. */
+  'nianbao:workbench': { request: { target: WorkbenchTarget }; reply: boolean };
   /** Pass a message on to another frame of the sender's tab. */
   'nianbao:relay': { request: { frameId: number; message: Message<'nianbao:locate' | 'nianbao:hide'> }; reply: boolean | undefined };
 }
@@ -110,6 +117,8 @@ export interface ToFrame {
   'nianbao:locate': { request: { findingId: string }; reply: boolean };
   /** Remove the marks (the panel in the top frame was closed). */
   'nianbao:hide': { request: Nothing; reply: boolean };
+  /** From the popup: the listing the top frame offers to check; answered only by a top frame that found one. */
+  'nianbao:listing': { request: Nothing; reply: ListingSummary };
   /** Show the panel and marks again (from the popup). */
   'nianbao:show': { request: Nothing; reply: GuestStatus };
 }

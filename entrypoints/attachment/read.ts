@@ -10,8 +10,8 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { type Analysis, inSlices, type ReportRecord, recheckSteps, type SourceKind, type Steps } from '@/lib';
 import { attachmentSteps, type PdfjsApi, type Readers } from '@/lib/sources';
 import { attachmentReaders } from '@/utils/attachmentReaders';
-import { pdfjsAssets } from '@/utils/pdfjsAssets';
 import { yieldToPage } from '@/utils/pause';
+import { pdfjsAssets } from '@/utils/pdfjsAssets';
 
 /** The page is ours: a slice may take a frame. */
 const SLICE_BUDGET_MS = 16;

@@ -1,18 +1,19 @@
 /**
  * The first look at a tab's frames: a function run in each frame's own page world (utils/look.ts)
  * after the load, and again on the late-body schedule (utils/late-body.ts) while some frame is not a
- * report yet. Frames that look like reports get the reader; what each frame was found to be is kept
- * for the popup. Where the page's world is missing, the loader looks from inside the frames instead.
+ * report yet. Frames that look like reports, or like listings of reports, get the reader (which
+ * confirms a listing and offers to check its reports, in the top frame); what each frame was found
+ * to be is kept for the popup. Where the page's world is missing, the loader looks from inside the frames instead.
  */
 import { browser } from 'wxt/browser';
-import { BODY_WORDS, TITLE_WORDS } from '@/lib/detect/quick';
+import { BODY_WORDS, LINK_WORDS, NAV_WORDS, OWN_WORDS, TITLE_WORDS } from '@/lib/detect/quick';
 import { RELOOK_MS } from '@/utils/late-body';
 import { lookNow } from '@/utils/look';
 import type { GuestStatus } from '@/utils/messages';
 import { injectLoader, injectReader } from './inject';
 import { TabTimers } from './timers';
 
-const PATTERNS = [TITLE_WORDS.source, BODY_WORDS.source] as const;
+const PATTERNS = [TITLE_WORDS.source, BODY_WORDS.source, OWN_WORDS.source, LINK_WORDS.source, NAV_WORDS.source] as const;
 
 export class Looks {
   /** What each frame of a tab is doing, for the popup (frames with the reader answer it themselves). */
@@ -58,12 +59,14 @@ export class Looks {
     for (const r of results) {
       const frameId = r.frameId ?? 0;
       const before = this.found.get(tabId)?.get(frameId);
-      // A frame whose page broke the look is read by the reader, which decides in its own world.
-      if (r.result === 'report' || r.result === 'error') {
-        if (before === 'report') continue;
-        this.setStatus(tabId, frameId, 'report');
+      // A frame whose page broke the look is read by the reader, which decides in its own world. A
+      // listing gets the reader too: it reads the page as it reads any (a report page may look like
+      // a listing), and offers the listing's reports when it finds no report.
+      if (r.result === 'report' || r.result === 'error' || r.result === 'listing') {
+        if (before === 'report' || before === 'listing') continue;
+        this.setStatus(tabId, frameId, r.result === 'listing' ? 'listing' : 'report');
         void injectReader(tabId, frameId);
-      } else if (before !== 'report') {
+      } else if (before !== 'report' && before !== 'listing') {
         this.setStatus(tabId, frameId, last ? 'none' : 'searching');
         waiting ||= !last;
       }

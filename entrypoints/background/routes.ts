@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { openAttachmentBeside } from '@/utils/attachment';
 import { findPrevious, repairHistory, saveRecord } from '@/utils/history';
+import { openWorkbenchBeside } from '@/utils/listing';
 import type { Handlers, ToBackground } from '@/utils/messages';
 import { toFrame } from '@/utils/messages';
 import { siteEnabled } from '@/utils/sites';
@@ -101,6 +102,8 @@ export function routes(looks: Looks, loads: TabLoads, saves: HistorySaves): Hand
     'nianbao:keep': async (msg) => ({ key: (await saveRecord(msg.record)).key }),
 
     'nianbao:attachment': (msg, sender) => openAttachmentBeside(msg.target, sender.tab),
+
+    'nianbao:workbench': (msg, sender) => openWorkbenchBeside(msg.target, sender.tab),
 
     'nianbao:relay': (msg, sender) => (sender.tab?.id === undefined ? undefined : toFrame(sender.tab.id, msg.message, msg.frameId)),
   };

@@ -1,5 +1,6 @@
 /** The popup, wired: asks the current tab's frames and the background, lists the history, and turns the view's callbacks into exports, deletions (with undo) and switches. */
 import { openAttachment } from '@/utils/attachment';
+import { openWorkbench } from '@/utils/listing';
 import './style.css';
 import './history.css';
 import { render } from 'preact';
@@ -193,6 +194,7 @@ function App() {
       exporting={exporting}
       tabUrl={tab?.url}
       onOpenAttachment={(file) => void openAttachment(file).catch(() => say(t('popup.attachmentFailed')))}
+      onOpenListing={(target) => void openWorkbench(target, tab?.id).catch(() => say(t('listing.openFailed')))}
       onExport={(record, kind) => void exportOne(record, kind)}
       onCopy={(record) => {
         copyTable(clipboardTable([record]))

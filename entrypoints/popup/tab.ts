@@ -45,10 +45,15 @@ export async function askTab(tabId: number, url: string | undefined, waitedMs = 
     if (got.record.findings.some((f) => f.rule === 'extension.error')) return { kind: 'failed', record: got.record };
     return { kind: 'report', record: got.record, shown: ping?.shown ?? true };
   }
+  // A top frame that holds no report and lists reports: the popup offers them as its panel does.
+  if (ping?.status === 'listing') {
+    const listing = await toFrame(tabId, { type: 'nianbao:listing' }, 0);
+    if (listing) return { kind: 'listing', listing };
+  }
   const status = ping?.status ?? (await toBackground({ type: 'nianbao:status', tabId, start: true }));
   // Found to be a report, and still no reader answers: it never started.
   if (status === 'report' && !ping && waitedMs >= STUCK_MS) return { kind: 'failed', record: null };
-  // A frame found to be a report whose reader has not answered yet counts as still looking.
-  if (status === 'searching' || status === 'report') return { kind: 'searching' };
+  // A frame found to be a report (or a listing) whose reader has not answered yet counts as still looking.
+  if (status === 'searching' || status === 'report' || status === 'listing') return { kind: 'searching' };
   return status === 'none' ? { kind: 'none' } : { kind: 'inactive' };
 }

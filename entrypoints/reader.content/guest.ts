@@ -28,21 +28,27 @@ export class Guest {
       panel: () => this.hosting.panelSource(this.lifecycle.reading?.analysis.record ?? null),
       relay: (frameId, message) => this.hosting.relay(frameId, message),
       previous: () => this.lifecycle.previousRecord,
+      listing: () => this.lifecycle.listing,
     });
-    this.lifecycle = new Lifecycle(this.scope, {
-      restarted: (dropped) => {
-        if (dropped) this.hosting.cleared();
-        this.view.unselect();
-        this.view.render();
+    this.lifecycle = new Lifecycle(
+      this.scope,
+      {
+        restarted: (dropped) => {
+          if (dropped) this.hosting.cleared();
+          this.view.unselect();
+          this.view.render();
+        },
+        report: (reading) => {
+          this.view.render();
+          return this.hosting.announce(reading.analysis.record);
+        },
+        pageChanged: () => this.view.pageChanged(),
+        relocated: () => this.view.relocate(),
+        tablesGone: () => this.view.layout(),
+        listing: () => this.view.render(),
       },
-      report: (reading) => {
-        this.view.render();
-        return this.hosting.announce(reading.analysis.record);
-      },
-      pageChanged: () => this.view.pageChanged(),
-      relocated: () => this.view.relocate(),
-      tablesGone: () => this.view.layout(),
-    });
+      this.hosting.isTop,
+    );
   }
 
   start(): void {
@@ -87,6 +93,7 @@ export class Guest {
       this.view.hide();
       return true;
     },
+    'nianbao:listing': () => this.lifecycle.listing ?? undefined,
     'nianbao:show': () => {
       this.view.show();
       return this.lifecycle.status;

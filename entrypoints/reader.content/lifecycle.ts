@@ -2,10 +2,12 @@
  * One frame's reading, from start to start over: look for a report (now, or when a late body
  * arrives), read it, check it again with last year's record when the history has one (or as soon
  * as it has one: last year's report opened in another tab), follow changes to its tables, and start
- * over when the page navigates within itself (history API).
+ * over when the page navigates within itself (history API). A top frame that holds no report may be
+ * a listing of reports (lib/crawl `readListing`): it is offered to check them.
  */
 import { browser } from 'wxt/browser';
 import { looksLikeReport, type ReportRecord } from '@/lib';
+import { type ListingSummary, listingSummary } from '@/utils/listing-summary';
 import { type GuestStatus, toBackground } from '@/utils/messages';
 import { pageUrl } from '@/utils/page-url';
 import { isShowable, type Reading, readPage, recheckPage } from './detect';
@@ -42,7 +44,12 @@ export interface LifecycleHooks {
   relocated(): void;
   /** Re-read and the tables are gone (a page being rebuilt): the findings stay, the marks say what is lost. */
   tablesGone(): void;
+  /** No report here, and the page is a listing of reports (or, null, no longer one). */
+  listing?(summary: ListingSummary | null): void;
 }
+
+/** Two summaries of a listing say the same. */
+const sameListing = (a: ListingSummary | null, b: ListingSummary | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class Lifecycle {
   private run: Scope;
@@ -56,10 +63,14 @@ export class Lifecycle {
   private url = pageUrl(location.href);
   private lastSignature = '';
   private rereads = 0;
+  /** The listing this page is, while it holds no report (top frame only). */
+  private _listing: ListingSummary | null = null;
 
   constructor(
     private readonly scope: Scope,
     private readonly hooks: LifecycleHooks,
+    /** Look for a listing when there is no report (the top frame: its panel offers the listing's reports). */
+    private readonly listings = false,
   ) {
     this.run = scope.child();
   }
@@ -80,6 +91,11 @@ export class Lifecycle {
 
   get pageReads(): number {
     return this._pageReads;
+  }
+
+  /** The listing of reports this page is, while it holds no report. */
+  get listing(): ListingSummary | null {
+    return this._listing;
   }
 
   start(): void {
@@ -118,26 +134,48 @@ export class Lifecycle {
     this._pageReads = 0;
     this._status = 'searching';
     this.lastSignature = '';
+    this._listing = null;
     this.hooks.restarted(dropped);
     const watch = watchForReport(run, document, () => this.attempt(run));
     const found = await watch.done;
     if (this.run !== run || !run.alive) return;
     if (!found) {
-      this._status = 'none';
+      this._status = this._listing ? 'listing' : 'none';
       return;
     }
+    this.setListing(null);
     await this.accept(found, run);
   }
 
-  /** The cheap test, then the full read, skipped when nothing that matters changed since the last try. */
+  /**
+   * The cheap test, then the full read, skipped when nothing that matters changed since the last
+   * try; no report, and the page may be a listing.
+   */
   private async attempt(run: Scope): Promise<Reading | null> {
-    if (!looksLikeReport(document)) return null;
-    const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
-    if (signature === this.lastSignature) return null;
-    this.lastSignature = signature;
-    this._pageReads++;
-    const r = await readPage(run, document, location.href);
-    return r && isShowable(r) ? r : null;
+    if (looksLikeReport(document)) {
+      const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
+      if (signature === this.lastSignature) return null;
+      this.lastSignature = signature;
+      this._pageReads++;
+      const r = await readPage(run, document, location.href);
+      if (!r || this.run !== run) return r && isShowable(r) ? r : null;
+      // A page that only links report files may be a listing of them: the listing is offered then.
+      const listing =
+        this.listings && !(r.analysis.record.report.isReport && isShowable(r)) ? listingSummary(document, location.href) : null;
+      if (isShowable(r) && !listing) return r;
+      this.setListing(listing);
+      return null;
+    }
+    if (this.listings) this.setListing(listingSummary(document, location.href));
+    return null;
+  }
+
+  /** The page is this listing now (or none): said to the frame when it changed. */
+  private setListing(summary: ListingSummary | null): void {
+    if (sameListing(summary, this._listing)) return;
+    this._listing = summary;
+    if (this._status === 'searching' || this._status === 'listing') this._status = summary ? 'listing' : 'searching';
+    this.hooks.listing?.(summary);
   }
 
   /** A report: checked again with last year's record when the history has one (the page is not read again), then shown. */

@@ -9,6 +9,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ListingPanel, type ListingPanelProps } from '@/components/ListingOffer';
 import { Panel, type PanelProps } from '@/components/Panel';
 
 export const HOST_TAG = 'nianbao-check';
@@ -36,6 +37,8 @@ export interface FrameUi {
   setTheme(theme: 'light' | 'dark'): void;
   /** Show the panel with these props, or no panel (marks only: a child frame whose panel is in the top frame). */
   panel(props: PanelProps | null): void;
+  /** Show the listing's panel (only the offer to check the reports it lists) in the panel's place. */
+  listing(props: ListingPanelProps): void;
   remove(): void;
 }
 
@@ -92,6 +95,9 @@ export async function mountFrameUi(ctx: ContentScriptContext): Promise<FrameUi> 
     },
     panel(props) {
       render(props ? <Panel {...props} /> : null, p.panelRoot);
+    },
+    listing(props) {
+      render(<ListingPanel {...props} />, p.panelRoot);
     },
     remove() {
       ui.remove();

@@ -13,7 +13,8 @@ import { openAttachment } from '@/utils/attachment';
 import { defaultDock, loadDock, saveDock } from '@/utils/dock';
 import { findingRefs, markSpecs } from '@/utils/findings';
 import { reportIdentity } from '@/utils/history/identity';
-import type { Message } from '@/utils/messages';
+import type { ListingSummary } from '@/utils/listing-summary';
+import { type Message, toBackground } from '@/utils/messages';
 import { loadCollapsed, loadLang, onLangChange, saveCollapsed } from '@/utils/prefs';
 import { loadReviews, type Reviews, setReview, watchReviews } from '@/utils/reviews/store';
 import type { Box } from './clip';
@@ -38,6 +39,8 @@ export interface ViewSource {
   relay(frameId: number, message: Message<'nianbao:locate' | 'nianbao:hide'>): void;
   /** Last year's record of this frame's report: null when the history has none, undefined when not asked. */
   previous(): ReportRecord | null | undefined;
+  /** The listing of reports this page is, while it holds no report (top frame). */
+  listing?(): ListingSummary | null;
 }
 
 /** Putting our element back after the page removed it: at most this many times a minute. */
@@ -376,7 +379,10 @@ export class FrameView {
     const source = this.source.panel();
     const wantMarks = this._shown && (own?.findings.some((f) => f.status === 'fail') ?? false);
     const wantPanel = this._shown && source !== null;
-    if (!wantMarks && !wantPanel) {
+    // No report to show, and the page lists reports: the panel offers to check them.
+    const listing = !own && !source ? (this.source.listing?.() ?? null) : null;
+    const wantListing = this._shown && listing !== null;
+    if (!wantMarks && !wantPanel && !wantListing) {
       this.teardown();
       return;
     }
@@ -448,7 +454,17 @@ export class FrameView {
         ...(source.frameId === null && this.marks ? { marks: this.marks.count } : {}),
       };
       ui.panel(props);
-    } else ui.panel(null);
+    } else if (wantListing && listing)
+      ui.listing({
+        listing,
+        theme,
+        dock: this.dock,
+        collapsed: this.collapsed,
+        onToggle: this.onToggle,
+        onClose: this.onClose,
+        onOpen: (target) => void toBackground({ type: 'nianbao:workbench', target }),
+      });
+    else ui.panel(null);
   }
 
   private dropMarks(): void {

@@ -1,4 +1,4 @@
-import { BODY_EITHER, TITLE_EITHER } from './quick.words';
+import { BODY_EITHER, LINK_EITHER, NAV_EITHER, OWN_EITHER, TITLE_EITHER } from './quick.words';
 
 // Both run on raw text (the first look in the page cannot normalise it): quickWords.ts's words in
 // either script, generated (quick.words.ts), so the loader carries no conversion table.
@@ -6,6 +6,12 @@ import { BODY_EITHER, TITLE_EITHER } from './quick.words';
 export const TITLE_WORDS = new RegExp(TITLE_EITHER);
 /** Words only a report's text has. */
 export const BODY_WORDS = new RegExp(BODY_EITHER);
+/** Words only a report's own text has, never a link's title (the first look's listing test skips a page with them). */
+export const OWN_WORDS = new RegExp(OWN_EITHER);
+/** A link's title naming a year's report (the first look counts them for a listing). */
+export const LINK_WORDS = new RegExp(LINK_EITHER);
+/** The text before a link that makes it article navigation (上一篇：). */
+export const NAV_WORDS = new RegExp(NAV_EITHER);
 
 /**
  * A cheap first look: could this page be an annual report? A title or heading that says so, or

@@ -5,3 +5,12 @@ export const TITLE_EITHER = '(?:信息|[资資][讯訊])公[开開].{0,12}(?:年
 
 /** quickWords.ts's BODY_PATTERN in either script. */
 export const BODY_EITHER = '勾稽[关關][系係繫]|本年新收政府(?:信息|[资資][讯訊])公[开開]申[请請]|主[动動]公[开開]政府(?:信息|[资資][讯訊])情[况況]|(?:信息|[资資][讯訊])公[开開]工作年度[报報]告|(?:信息|[资資][讯訊])公[开開]年度[报報]告';
+
+/** quickWords.ts's OWN_PATTERN in either script. */
+export const OWN_EITHER = '勾稽[关關][系係繫]|本年新收政府(?:信息|[资資][讯訊])公[开開]申[请請]|主[动動]公[开開]政府(?:信息|[资資][讯訊])情[况況]|收到和[处處]理政府(?:信息|[资資][讯訊])公[开開]申[请請]情[况況]';
+
+/** quickWords.ts's LINK_PATTERN in either script. */
+export const LINK_EITHER = '(?:20|２０)[0-9０-９]{2}年.{0,40}(?:(?:信息|[资資][讯訊])公[开開]|政[务務]公[开開]).{0,12}(?:年度[报報]告|年[报報])|(?:(?:信息|[资資][讯訊])公[开開]|政[务務]公[开開]).{0,12}(?:年度[报報]告|年[报報]).{0,4}(?:20|２０)[0-9０-９]{2}';
+
+/** quickWords.ts's NAV_PATTERN in either script. */
+export const NAV_EITHER = '(?:上|下)一?(?:篇|[条條]|[则則])[:：]?\\s*$';

@@ -39,5 +39,5 @@ export const PHRASES: readonly (readonly [string, string])[] = [
 
 /** The usual traditional forms of the vocabulary's most frequent characters, none of them ever simplified. */
 export const MARKERS = [
-  '開計報數處復議請結務況訴區無總辦項機會費關業為訟轉發個條於構規內單後時確動問審沒現範萬進組維織訪驗國減讀鄉頁',
+  '開計報數處復請議務況結訴區無總辦項機會費關業為訟轉條發個於構規內動單後時確問審沒現範萬進組維織訪驗國減讀鄉頁',
 ].join('');

@@ -58,9 +58,8 @@ describe('the panel', () => {
   it.each([
     // An ordinary page: the first look (in the page's world) says no; nothing runs in an isolated world.
     ['non-report-plain.html', undefined],
-    // Pages with report words (a table under 主动公开 words; the format notice): the reader comes,
-    // finds no report (the template is not one), shows nothing and keeps watching for a late body.
-    ['non-report-with-table.html', 'searching'],
+    // A page with report words (the format notice): the reader comes, finds no report (the
+    // template is not one), shows nothing and keeps watching for a late body.
     ['template-notice.html', 'searching'],
   ])('does not appear on %s', async (file, reader) => {
     const page = await openFixture(b, file, { panel: false });
@@ -71,6 +70,20 @@ describe('the panel', () => {
     expect(await page.locator('nianbao-check').count()).toBe(0);
     expect(await askTab(b, tabId, { type: 'nianbao:get' })).toBeUndefined();
     expect(await askTab<{ status: string }>(b, tabId, { type: 'nianbao:ping' }, 0).then((s) => s?.status)).toBe(reader);
+    await page.close();
+  });
+});
+
+describe('on a list page', () => {
+  it('non-report-with-table.html (20 reports listed, a pager, an unrelated table) gets only the listing offer', async () => {
+    const page = await openFixture(b, 'non-report-with-table.html', { panel: false });
+    const offer = page.locator('nianbao-check [data-listing-offer]');
+    await offer.getByRole('button', { name: '核查本页列出的 20 份年报', exact: true }).waitFor({ timeout: 15_000 });
+    expect(await offer.getByRole('checkbox', { name: '同时核查后续页' }).isChecked()).toBe(true);
+    expect(await page.locator('nianbao-check .report-line, nianbao-check .mark').count()).toBe(0);
+    const tabId = await tabIdOf(b, page);
+    expect(await askTab(b, tabId, { type: 'nianbao:get' })).toBeUndefined();
+    expect(await askTab<{ status: string }>(b, tabId, { type: 'nianbao:ping' }, 0).then((s) => s?.status)).toBe('listing');
     await page.close();
   });
 });

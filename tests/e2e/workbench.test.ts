@@ -141,7 +141,7 @@ describe('a listing run to its end', () => {
       entry(107),
       entry(111),
       entry(112),
-    ], text);
+    ]);
   });
 
   it('picks up a challenged report once it was read in a tab', async () => {

@@ -2,13 +2,27 @@
  * The background's first look at a frame (utils/look.ts), run as Chrome runs it: the function
  * serialised to its source and rebuilt alone, so a reference to anything outside its body fails here.
  */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BODY_WORDS, TITLE_WORDS } from '../../lib/detect/quick';
+import { BODY_WORDS, LINK_WORDS, NAV_WORDS, OWN_WORDS, TITLE_WORDS } from '../../lib/detect/quick';
 import { type LookResult, lookNow as lookNowSource } from '../../utils/look';
 
 /** What `scripting.executeScript({ func })` does: the function's source, evaluated on its own. */
 const lookNow = new Function(`return (${String(lookNowSource)})`)() as typeof lookNowSource;
 const look = (): LookResult => lookNow(TITLE_WORDS.source, BODY_WORDS.source);
+/** The look as the background runs it: with the listing test's patterns. */
+const lookAll = (): LookResult => lookNow(TITLE_WORDS.source, BODY_WORDS.source, OWN_WORDS.source, LINK_WORDS.source, NAV_WORDS.source);
+
+const FIXTURES = join(process.cwd(), 'tests', 'fixtures');
+
+/** Put a fixture file's title and body into the test's document. */
+function load(path: string, extra = ''): void {
+  const d = new DOMParser().parseFromString(readFileSync(join(FIXTURES, path), 'utf8'), 'text/html');
+  document.title = d.title;
+  document.body.innerHTML = d.body.innerHTML + extra;
+}
 
 const REPORT_TITLE = '某某区人民政府2024年政府信息公开工作年度报告';
 
@@ -90,5 +104,44 @@ describe('the first look', () => {
       JSON.parse = saved.parse;
       Element.prototype.querySelectorAll = saved.qsa;
     }
+  });
+});
+
+describe('the first look at a listing', () => {
+  it('answers listing for a 政府信息公开年报 column, though its title and link texts name reports', () => {
+    load('listings/index.html');
+    // Without the listing patterns (the old call), the same page looks like a report.
+    expect(look()).toBe('report');
+    expect(lookAll()).toBe('listing');
+    load('listings/plain.html');
+    expect(lookAll()).toBe('listing');
+  });
+
+  it('answers report for a report page, also one whose 上一篇/下一篇 link other reports', () => {
+    load('pages/typo-suspect.html');
+    expect(lookAll()).toBe('report');
+    const neighbours =
+      '<p>上一篇：<a href="a.html">金华市人民政府办公室2022年政府信息公开工作年度报告</a></p>' +
+      '<p>下一篇：<a href="b.html">思明区人民政府2023年政府信息公开工作年度报告</a></p>';
+    load('pages/typo-suspect.html', neighbours);
+    expect(lookAll()).toBe('report');
+    // A page that only links its report file, with its neighbours: no report words of its own, and still not a listing.
+    document.title = '南湖区人民政府办公室2023年政府信息公开工作年度报告-某区人民政府';
+    document.body.innerHTML =
+      '<h1>南湖区人民政府办公室2023年政府信息公开工作年度报告</h1><p>附件：<a href="/f.pdf">南湖区人民政府办公室2023年政府信息公开工作年度报告.pdf</a></p>' +
+      neighbours;
+    expect(lookAll()).toBe('report');
+  });
+
+  it('answers none for an ordinary page; a page linking one report twice is no listing', () => {
+    load('pages/non-report-plain.html');
+    expect(lookAll()).toBe('none');
+    document.title = '通知公告';
+    document.body.innerHTML =
+      '<a href="a.html">思明区人民政府2023年政府信息公开工作年度报告</a><a href="a.html" title="思明区人民政府2023年政府信息公开工作年度报告">思明区人民政府2023年…</a>';
+    // (Its link text has a report's words: the report test's answer, as before.)
+    expect(lookAll()).toBe('report');
+    document.body.innerHTML = '<a href="a.html">思明区人民政府2023年政务公开年报</a><a href="a.html">思明区人民政府2023年政务公开年报</a>';
+    expect(lookAll()).toBe('none');
   });
 });

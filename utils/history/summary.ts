@@ -44,7 +44,9 @@ export const FIGURE_KEYS = [
   'disputeRate',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
-const FiguresSchema = z.object(Object.fromEntries(FIGURE_KEYS.map((k) => [k, z.number().optional()])) as Record<FigureKey, z.ZodOptional<z.ZodNumber>>);
+const FiguresSchema = z.object(
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, z.number().optional()])) as Record<FigureKey, z.ZodOptional<z.ZodNumber>>,
+);
 export type Figures = z.infer<typeof FiguresSchema>;
 
 /** The figures of `record` that it has. */
