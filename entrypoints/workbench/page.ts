@@ -81,8 +81,8 @@ export class WorkbenchPage {
       },
       load: async () => asRunState(((await browser.storage.local.get(RUN_KEY)) as Record<string, unknown>)[RUN_KEY]),
       store: (state) => browser.storage.local.set({ [RUN_KEY]: state }),
-      onItem: (item) => {
-        performance.mark('nianbao:workbench:item', { detail: { url: item.url, state: item.state, ms: item.ms } });
+      onItem: (item, parts) => {
+        performance.mark('nianbao:workbench:item', { detail: { url: item.url, state: item.state, ms: item.ms, ...parts } });
       },
     };
     this.run = new WorkbenchRun(env, () => this.changed());

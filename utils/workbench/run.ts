@@ -37,8 +37,8 @@ export interface RunEnv {
   store: (state: RunState) => Promise<void>;
   /** Every request the fetcher makes (tests, the bench). */
   onRequest?: PoliteOptions['onRequest'];
-  /** Told when a report has been handled (the bench marks it). */
-  onItem?: (item: RunItem) => void;
+  /** Told when a report has been handled, with where its time went (the bench marks it). */
+  onItem?: (item: RunItem, parts: { fetchMs: number; readMs: number; saveMs: number }) => void;
 }
 
 const PAUSE = 'nianbao:pause';
@@ -273,11 +273,14 @@ export class WorkbenchRun {
             });
         } else Object.assign(item, { state: 'skipped', why: '这个页面不是政府信息公开工作年度报告。', reason: 'page.notReport' });
         if (!item.title && record.source.title) item.title = record.source.title;
-        const urls = new Set([item.url, record.source.url]);
-        let ms = env.now() - t0;
-        for (const u of urls) ms += (spent.get(u) ?? 0) + (reading.get(u) ?? 0);
-        item.ms = Math.round(ms);
-        env.onItem?.(item);
+        const urls = [...new Set([item.url, record.source.url])];
+        const parts = {
+          fetchMs: urls.reduce((sum, u) => sum + (spent.get(u) ?? 0), 0),
+          readMs: urls.reduce((sum, u) => sum + (reading.get(u) ?? 0), 0),
+          saveMs: env.now() - t0,
+        };
+        item.ms = Math.round(parts.fetchMs + parts.readMs + parts.saveMs);
+        env.onItem?.(item, parts);
         await this.keep();
       },
       { signal },
