@@ -30,6 +30,8 @@ export interface HistoryProps {
   onExportEntry: (entry: RecordSummary | PendingEntry, kind: ExportKind) => void;
   onDelete: (entry: RecordSummary | PendingEntry) => void;
   onExportAll: (kind: ExportKind) => void;
+  /** Show the whole history in the workbench's table (sortable, with figures and charts). */
+  onOpenWorkbench?: () => void;
   onExportAside: (aside: AsideEntry[]) => void;
   onDeleteAside: (aside: AsideEntry) => void;
 }
@@ -70,6 +72,11 @@ export function HistoryList(p: HistoryProps) {
             <button type="button" class="btn" disabled={busy} onClick={() => p.onExportAll('findings')}>
               {t('history.exportAllFindings')}
             </button>
+            {p.onOpenWorkbench ? (
+              <button type="button" class="btn" onClick={p.onOpenWorkbench}>
+                {t('history.openWorkbench')}
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>

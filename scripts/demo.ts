@@ -205,6 +205,21 @@ async function headlessTour(context: BrowserContext, sw: Worker, extensionId: st
   await shot(popup, 'popup-listing.png', { fullPage: true });
   await listing.close();
 
+  // The workbench on that listing and its later page (a short delay: the demo portal is this machine).
+  const bench = await context.newPage();
+  const q = new URLSearchParams({ listing: `http://${HOST}/nb/index.html`, follow: '1', delay: '0.3' });
+  await bench.goto(`chrome-extension://${extensionId}/workbench.html?${q.toString()}`);
+  await bench.locator('.wb-phase', { hasText: '已全部完成' }).waitFor({ timeout: 120_000 });
+  await bench.locator('select', { has: bench.locator('option[value=disclosureRate]') }).selectOption('disclosureRate');
+  await bench.waitForTimeout(300);
+  await shot(bench, 'workbench.png', { fullPage: true });
+  written.push(await download(bench, '导出表格（CSV）', out));
+  await bench.getByRole('tab', { name: /全部记录/ }).click();
+  await bench.locator('tbody tr[data-url]', { hasText: '金华市人民政府办公室' }).locator('.wb-trend').first().click();
+  await bench.waitForTimeout(300);
+  await shot(bench, 'workbench-history.png', { fullPage: true });
+  await bench.close();
+
   await report.bringToFront();
   await report.evaluate(() => window.scrollTo(0, 0));
   await report.locator('nianbao-check button[aria-expanded="true"]').click();

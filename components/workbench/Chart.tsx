@@ -111,7 +111,7 @@ export function Chart(p: ChartProps) {
           {trendItems.length ? (
             <Bars items={trendItems} figure={p.figure} caption={t('workbench.trendCaption', [p.trend.agency, label(p.figure)])} />
           ) : (
-            <p class="wb-hint">{t('workbench.chartNone')}</p>
+            <p class="wb-hint">{t('workbench.trendNone')}</p>
           )}
         </figure>
       ) : null}

@@ -184,7 +184,11 @@ export function Table(p: TableProps) {
                     </a>
                     {r.agency ? (
                       <button type="button" class="wb-trend" title={t('workbench.trend', [r.agency])} onClick={() => p.onTrend(r)}>
-                        <span aria-hidden="true">▁▃▅</span>
+                        <svg aria-hidden="true" width="14" height="12" viewBox="0 0 14 12">
+                          <rect x="1" y="7" width="3" height="5" />
+                          <rect x="5.5" y="4" width="3" height="8" />
+                          <rect x="10" y="1" width="3" height="11" />
+                        </svg>
                         <span class="wb-sr">{t('workbench.trend', [r.agency])}</span>
                       </button>
                     ) : null}

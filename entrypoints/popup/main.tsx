@@ -232,6 +232,9 @@ function App() {
       onDelete={remove}
       onUndo={restore}
       onExportAll={exportAll}
+      onOpenWorkbench={() =>
+        void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)('/workbench.html?view=history') })
+      }
       onExportAside={(aside: AsideEntry[]) => {
         const raw = aside.map((a) => ({ key: a.from, kind: a.kind, reason: a.reason, setAsideAt: a.at, value: a.value }));
         downloadText(historyFileName('json').replace('.json', '-unreadable.json'), `${JSON.stringify(raw, null, 2)}\n`, 'application/json');
