@@ -11,6 +11,8 @@ export interface FailedProps {
   run: RunState;
   onOpenTab: (item: RunItem) => void;
   onRetry: (urls?: string[]) => void;
+  /** Another workbench tab makes the run: it alone retries. */
+  watching?: boolean;
 }
 
 export function Failed(p: FailedProps) {
@@ -21,7 +23,7 @@ export function Failed(p: FailedProps) {
     <section class="wb-failed" aria-labelledby="wb-failed-title">
       <div class="wb-failed-head">
         <h2 id="wb-failed-title">{t('workbench.failedTitle', [String(failed.length + pages.length)])}</h2>
-        {failed.length > 1 ? (
+        {failed.length > 1 && !p.watching ? (
           <button type="button" onClick={() => p.onRetry()}>
             {t('workbench.retryAll')}
           </button>
@@ -46,9 +48,11 @@ export function Failed(p: FailedProps) {
               <button type="button" class="primary" onClick={() => p.onOpenTab(i)}>
                 {t('workbench.openTab')}
               </button>
-              <button type="button" onClick={() => p.onRetry([i.url])}>
-                {t('workbench.retry')}
-              </button>
+              {p.watching ? null : (
+                <button type="button" onClick={() => p.onRetry([i.url])}>
+                  {t('workbench.retry')}
+                </button>
+              )}
             </div>
           </li>
         ))}

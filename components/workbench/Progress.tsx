@@ -11,6 +11,8 @@ export interface ProgressProps {
   run: RunState;
   /** The run is fetching now (not only marked running: it may be waiting to be resumed). */
   going: boolean;
+  /** Another workbench tab makes the run: no controls here. */
+  watching?: boolean;
   onPause: () => void;
   onResume: () => void;
   onCancel: () => void;
@@ -86,7 +88,7 @@ export function Progress(p: ProgressProps) {
           {run.why}
         </p>
       ) : null}
-      <div class="wb-controls">
+      <div class="wb-controls" hidden={p.watching}>
         {active ? (
           <button type="button" onClick={p.onPause}>
             {t('workbench.pause')}

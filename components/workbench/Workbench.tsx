@@ -38,6 +38,8 @@ export interface WorkbenchProps {
   /** An export under way, and the last thing to tell (an export saved, or why it was not). */
   exporting?: boolean;
   notice?: string | null;
+  /** Another workbench tab makes the run: this one shows it, without its controls. */
+  watching?: boolean;
   /** The listing's site, when the extension may not read it yet: the notice offers to allow it. */
   needsSite?: string | null;
   onAllowSite?: () => void;
@@ -114,6 +116,11 @@ export function Workbench(p: WorkbenchProps) {
           </button>
         </div>
       </header>
+      {p.watching ? (
+        <p class="wb-notice" role="status">
+          {t('workbench.elsewhere')}
+        </p>
+      ) : null}
       {p.notice ? (
         <p class="wb-notice" role="status">
           {p.notice}
@@ -130,6 +137,7 @@ export function Workbench(p: WorkbenchProps) {
             <>
               <Progress
                 run={p.run}
+                watching={Boolean(p.watching)}
                 going={p.going}
                 onPause={p.onPause}
                 onResume={p.onResume}
@@ -137,7 +145,7 @@ export function Workbench(p: WorkbenchProps) {
                 onRestart={p.onRestart}
                 onDelay={p.onDelay}
               />
-              <Failed run={p.run} onOpenTab={p.onOpenTab} onRetry={p.onRetry} />
+              <Failed run={p.run} onOpenTab={p.onOpenTab} onRetry={p.onRetry} watching={Boolean(p.watching)} />
             </>
           ) : (
             <StartForm onStart={p.onStart} />

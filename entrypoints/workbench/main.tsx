@@ -42,6 +42,7 @@ void loadLang().then(() => {
         onExportCsv={(rows) => page.exportCsv(rows)}
         onExportJson={(rows) => void page.exportJson(rows)}
         exporting={page.exporting}
+        watching={page.elsewhere}
         notice={page.notice}
         needsSite={page.needsSite}
         onAllowSite={() => void page.allowSite()}

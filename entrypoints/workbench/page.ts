@@ -25,6 +25,9 @@ import { type RunEnv, WorkbenchRun } from '@/utils/workbench/run';
 import { asRunState, RUN_KEY, type RunItem, type RunState } from '@/utils/workbench/state';
 import type { WorkbenchTarget } from '@/utils/workbench/url';
 
+/** Held by the workbench tab that makes the run. */
+const LOCK = 'nianbao:workbench';
+
 /** The page is ours: a slice may take a frame. */
 const SLICE_BUDGET_MS = 16;
 
@@ -58,6 +61,10 @@ export class WorkbenchPage {
   /** The site the listing is on, when the extension may not read it yet. */
   needsSite: string | null = null;
   exporting = false;
+  /** Another workbench tab is fetching: this one shows its run, and goes on with it when that tab stops. */
+  get elsewhere(): boolean {
+    return this.run.waiting;
+  }
   private pending: WorkbenchTarget | null = null;
   private pendingDelay: number | undefined;
   private relist: ReturnType<typeof setTimeout> | undefined;
@@ -81,6 +88,18 @@ export class WorkbenchPage {
       },
       load: async () => asRunState(((await browser.storage.local.get(RUN_KEY)) as Record<string, unknown>)[RUN_KEY]),
       store: (state) => browser.storage.local.set({ [RUN_KEY]: state }),
+      exclusive: async (work, signal, waiting) => {
+        const locks = (navigator as { locks?: LockManager }).locks;
+        if (!locks) return work();
+        const ran = await locks.request(LOCK, { ifAvailable: true }, async (lock) => {
+          if (!lock) return false;
+          await work();
+          return true;
+        });
+        if (ran) return;
+        waiting();
+        await locks.request(LOCK, { signal }, () => work());
+      },
       onItem: (item, parts) => {
         performance.mark('nianbao:workbench:item', { detail: { url: item.url, state: item.state, ms: item.ms, ...parts } });
       },
@@ -92,9 +111,17 @@ export class WorkbenchPage {
     return this.run.state;
   }
 
+  /**
+   * The page opened: the history listed, and the run — the stored one, or a new one of `target`.
+   * One workbench tab fetches at a time (a Web Lock held while it fetches, env.exclusive): another
+   * tab resuming the same run waits, shows the run as the first one stores it, and goes on with it
+   * when the first is paused or closed. Two tabs never fetch at once.
+   */
   async open(target: WorkbenchTarget | null, delayMs?: number): Promise<void> {
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !historyChanged(Object.keys(changes))) return;
+      if (area !== 'local') return;
+      if (RUN_KEY in changes) this.run.watch(asRunState(changes[RUN_KEY]?.newValue));
+      if (!historyChanged(Object.keys(changes))) return;
       clearTimeout(this.relist);
       this.relist = setTimeout(() => void this.listHistory(), 250);
     });

@@ -192,3 +192,29 @@ describe('a run under way when the browser closes', () => {
     expect(spacing(portal.log).overlaps).toBe(0);
   }, 150_000);
 });
+
+describe('two workbench tabs', () => {
+  it('make one run between them: the second watches, and takes over when the first closes', async () => {
+    portal.reset();
+    await sw().evaluate(() => (chrome.storage.local as unknown as { clear(): Promise<void> }).clear());
+    const url = workbenchUrl({ listing: `${ORIGIN}/gk/nb/index.html`, follow: '1', delay: '0.5' });
+    const first = await b.context.newPage();
+    await first.goto(url);
+    await expect
+      .poll(async () => (await runState())?.items.filter((i) => i.state === 'done').length ?? 0, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
+    const second = await b.context.newPage();
+    await second.goto(url);
+    await second.locator('.wb-notice', { hasText: '另一个工作台标签页' }).waitFor();
+    expect(await second.locator('.wb-controls').isVisible()).toBe(false);
+    expect(await first.locator('.wb-controls').isVisible()).toBe(true);
+    // It shows the run's progress as the first tab stores it.
+    await expect.poll(async () => second.locator('.wb-counts').textContent(), { timeout: 10_000 }).toMatch(/已核查 [1-9]/);
+    await first.close();
+    await expect.poll(async () => (await runState())?.phase, { timeout: 60_000, interval: 500 }).toBe('done');
+    expect(await second.locator('.wb-notice', { hasText: '另一个工作台标签页' }).count()).toBe(0);
+    expect(((await runState()) as RunState).items.filter((i) => i.state === 'done')).toHaveLength(8);
+    expect(spacing(portal.log).overlaps).toBe(0);
+    await second.close();
+  }, 120_000);
+});

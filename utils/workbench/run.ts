@@ -37,6 +37,11 @@ export interface RunEnv {
   store: (state: RunState) => Promise<void>;
   /** Every request the fetcher makes (tests, the bench). */
   onRequest?: PoliteOptions['onRequest'];
+  /**
+   * Runs `work` when no other workbench tab is fetching (a Web Lock); `waiting` is told when it must
+   * wait for one. Aborting `signal` ends the wait. Absent: `work` runs at once.
+   */
+  exclusive?: (work: () => Promise<void>, signal: AbortSignal, waiting: () => void) => Promise<void>;
   /** Told when a report has been handled, with where its time went (the bench marks it). */
   onItem?: (item: RunItem, parts: { fetchMs: number; readMs: number; saveMs: number }) => void;
 }
@@ -72,6 +77,16 @@ export class WorkbenchRun {
     if (target && (!this.state || !sameTarget(this.state.target, target))) return this.start(target, delayMs);
     this.changed(this.state);
     if (this.state && (this.state.phase === 'running' || this.state.phase === 'discovering')) this.go();
+  }
+
+  /** Waiting for another workbench tab to finish fetching (env.exclusive). */
+  waiting = false;
+
+  /** The stored run changed (another workbench tab is making it): shown here unless this tab is fetching. */
+  watch(state: RunState | null): void {
+    if (this.going && !this.waiting) return;
+    this.state = state;
+    this.changed(state);
   }
 
   /** A new run of `target` (the stored one is replaced). */
@@ -166,7 +181,25 @@ export class WorkbenchRun {
     if (this.going || !this.state) return;
     const ctl = new AbortController();
     this.ctl = ctl;
-    this.going = this.work(this.state, ctl.signal)
+    const target = this.state.target;
+    const body = async () => {
+      this.waiting = false;
+      // Another tab may have moved the run on, or replaced it, while this one waited.
+      const stored = await this.env.load().catch(() => null);
+      if (stored) this.state = stored;
+      this.changed(this.state);
+      if (!this.state || !sameTarget(this.state.target, target)) return;
+      if (this.state.phase !== 'running' && this.state.phase !== 'discovering') return;
+      await this.work(this.state, ctl.signal);
+    };
+    const exclusive = this.env.exclusive;
+    const run = exclusive
+      ? exclusive(body, ctl.signal, () => {
+          this.waiting = true;
+          this.changed(this.state);
+        })
+      : this.work(this.state, ctl.signal);
+    this.going = run
       .catch(async (e) => {
         if (ctl.signal.aborted) return;
         // Not expected: the run stops where it is, saying why, and can be resumed.
@@ -179,6 +212,8 @@ export class WorkbenchRun {
       .finally(() => {
         if (this.ctl === ctl) this.ctl = null;
         this.going = null;
+        this.waiting = false;
+        this.changed(this.state);
       });
   }
 
