@@ -114,7 +114,7 @@ function over(own: Columns, prev: Columns | null): Columns {
  * previous part's.
  */
 function inherit(prev: Columns, width: number): Columns {
-  const shift = width - (prev.dataWidth ?? prev.keys.length);
+  const shift = width - (prev.dataWidth ?? valueExtent(prev));
   if (shift === 0) return prev;
   const keys: (string | null)[] = new Array(width).fill(null);
   prev.keys.forEach((k, c) => {
@@ -123,6 +123,19 @@ function inherit(prev: Columns, width: number): Columns {
   const extraLabels = new Map<number, string>();
   for (const [c, l] of prev.extraLabels) extraLabels.set(c + shift, l);
   return { keys, firstData: Math.max(0, prev.firstData + shift), extraLabels, dataWidth: width };
+}
+
+/**
+ * How far a layout read from header rows alone reaches: to its last named column. A trailing header
+ * cell naming nothing (a stray blank cell Word leaves after 总计) heads no data, so a part of data
+ * rows after a header-only part is not taken as one column short of it.
+ */
+function valueExtent(cols: Columns): number {
+  let last = -1;
+  cols.keys.forEach((k, c) => {
+    if (k !== null || cols.extraLabels.has(c)) last = c;
+  });
+  return last + 1;
 }
 
 /** The widest of rows `from` to `to`, rows of one cell (captions) aside. */
