@@ -138,10 +138,17 @@ function valueExtent(cols: Columns): number {
   return last + 1;
 }
 
-/** The widest of rows `from` to `to`, rows of one cell (captions) aside. */
+/**
+ * The widest of rows `from` to `to`, rows of one cell (captions) and rows of blank cells only aside
+ * (Word's column-width row, `<tr height=0>`, has a cell for every column of its table's grid, which
+ * a part keeps one column wider than its data when its header had a stray cell).
+ */
 function rowsWidth(grid: Grid, from: number, to: number): number {
   let width = 0;
-  for (let r = from; r < to; r++) if (rowCells(grid, r).length > 1) width = Math.max(width, grid.slots[r]?.length ?? 0);
+  for (let r = from; r < to; r++) {
+    const cells = rowCells(grid, r);
+    if (cells.length > 1 && cells.some((c) => norm(c.text) !== '')) width = Math.max(width, grid.slots[r]?.length ?? 0);
+  }
   return width;
 }
 
