@@ -153,6 +153,20 @@ function rowsWidth(grid: Grid, from: number, to: number): number {
 }
 
 /**
+ * A part's header rows continue the header rows of the part before (a header-only part): always at
+ * the same width; at another width (a stray cell after 总计 widens one header row, so a header cut
+ * between its rows is 10 columns above and 11 below) when the part's own header rows do not name
+ * every column (the rest of a cut header, not a whole header repeated).
+ */
+function continues(pending: HeaderRow[], heads: HeaderRow[], width: number): boolean {
+  if (pending.length === 0) return false;
+  if (pending[0]?.width === width) return true;
+  if (heads.length === 0) return false;
+  const own = readHeader(heads, width);
+  return !own || new Set(own.keys.filter((k) => k !== null)).size < T3_COLUMNS.length;
+}
+
+/**
  * Read 表三 from its bands in page order (a table split over several `<table>` elements, or sharing
  * one with 表二 and 表四), mapping rows and columns by their labels. A part that is all header (a
  * page break inside or right after the header) is continued by the next part's header rows; a part
@@ -175,7 +189,7 @@ export function* readApplications(bands: Band[], ctx: ReadContext): Steps<CellTa
     while (first < band.to && !isDataRow(grid, first, lastGroup)) first++;
     const heads: HeaderRow[] = [];
     for (let r = band.from; r < first; r++) if (!isCaption(band, r)) heads.push({ grid, r, width: band.width });
-    const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
+    const stacked = continues(pending, heads, band.width) ? [...pending, ...heads] : heads;
     if (first === band.to) {
       // A part of nothing but blanks (a layout table around the next part) changes nothing.
       if (heads.every(({ r }) => rowCells(grid, r).every((c) => norm(c.text) === ''))) continue;

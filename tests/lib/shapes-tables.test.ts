@@ -86,8 +86,8 @@ describe('one table over several <table>s', () => {
     },
     TIMEOUT,
   );
-  it.each(['t3-split-header.html', 't3-split-header-word.html'])(
-    '%s: 表三 header alone and one column wider than its data, then parts after 续表 lines',
+  it.each(['t3-split-header.html', 't3-split-header-word.html', 't3-split-header-cut.html', 't3-split-header-cut-word.html'])(
+    '%s: 表三 header alone (or cut) and one column wider than its data, then parts after 续表 lines',
     (file) => {
       const { record } = analyzeFixture(file);
       busyCells(record);
