@@ -142,7 +142,9 @@ export function reshaped(file: string, seed: number): { doc: Document; ops: stri
       const [a, b] = [tables[i] as Element, tables[i + 1] as Element];
       const ka = kinds.get(a) ?? new Set<TableKey>();
       const kb = kinds.get(b) ?? new Set<TableKey>();
-      const starts = [...kb].find((k) => !ka.has(k));
+      // A caption only where `b` begins a table `a` has none of (not before a part of `a`'s last table).
+      const first = [...kb][0];
+      const starts = first && !ka.has(first) ? first : undefined;
       const caption = starts && r() < 0.6 ? CAPTION[starts] : undefined;
       mergeTables(a, b, caption);
       tables.splice(i + 1, 1);
