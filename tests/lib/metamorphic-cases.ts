@@ -47,7 +47,7 @@ export function original(file: string): Analysis {
   if (!a) {
     const doc = parse(file);
     a = analyze(doc, { capturedAt: CAPTURED });
-    const all = Array.from(doc.getElementsByTagName('table'));
+    const all: Element[] = Array.from(doc.getElementsByTagName('table'));
     usedTables.set(
       file,
       a.tables.map((t) => all.indexOf(t)),
