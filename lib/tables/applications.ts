@@ -114,7 +114,7 @@ function over(own: Columns, prev: Columns | null): Columns {
  * previous part's.
  */
 function inherit(prev: Columns, width: number): Columns {
-  const shift = width - (prev.dataWidth ?? prev.keys.length);
+  const shift = width - (prev.dataWidth ?? valueExtent(prev));
   if (shift === 0) return prev;
   const keys: (string | null)[] = new Array(width).fill(null);
   prev.keys.forEach((k, c) => {
@@ -125,11 +125,45 @@ function inherit(prev: Columns, width: number): Columns {
   return { keys, firstData: Math.max(0, prev.firstData + shift), extraLabels, dataWidth: width };
 }
 
-/** The widest of rows `from` to `to`, rows of one cell (captions) aside. */
+/**
+ * How far a layout read from header rows alone reaches: to its last named column. A trailing header
+ * cell naming nothing (a stray blank cell Word leaves after 总计) heads no data, so a part of data
+ * rows after a header-only part is not taken as one column short of it.
+ */
+function valueExtent(cols: Columns): number {
+  let last = -1;
+  cols.keys.forEach((k, c) => {
+    if (k !== null || cols.extraLabels.has(c)) last = c;
+  });
+  return last + 1;
+}
+
+/**
+ * The widest of rows `from` to `to`, rows of one cell (captions) and rows of blank cells only aside
+ * (Word's column-width row, `<tr height=0>`, has a cell for every column of its table's grid, which
+ * a part keeps one column wider than its data when its header had a stray cell).
+ */
 function rowsWidth(grid: Grid, from: number, to: number): number {
   let width = 0;
-  for (let r = from; r < to; r++) if (rowCells(grid, r).length > 1) width = Math.max(width, grid.slots[r]?.length ?? 0);
+  for (let r = from; r < to; r++) {
+    const cells = rowCells(grid, r);
+    if (cells.length > 1 && cells.some((c) => norm(c.text) !== '')) width = Math.max(width, grid.slots[r]?.length ?? 0);
+  }
   return width;
+}
+
+/**
+ * A part's header rows continue the header rows of the part before (a header-only part): always at
+ * the same width; at another width (a stray cell after 总计 widens one header row, so a header cut
+ * between its rows is 10 columns above and 11 below) when the part's own header rows do not name
+ * every column (the rest of a cut header, not a whole header repeated).
+ */
+function continues(pending: HeaderRow[], heads: HeaderRow[], width: number): boolean {
+  if (pending.length === 0) return false;
+  if (pending[0]?.width === width) return true;
+  if (heads.length === 0) return false;
+  const own = readHeader(heads, width);
+  return !own || new Set(own.keys.filter((k) => k !== null)).size < T3_COLUMNS.length;
 }
 
 /**
@@ -155,7 +189,7 @@ export function* readApplications(bands: Band[], ctx: ReadContext): Steps<CellTa
     while (first < band.to && !isDataRow(grid, first, lastGroup)) first++;
     const heads: HeaderRow[] = [];
     for (let r = band.from; r < first; r++) if (!isCaption(band, r)) heads.push({ grid, r, width: band.width });
-    const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
+    const stacked = continues(pending, heads, band.width) ? [...pending, ...heads] : heads;
     if (first === band.to) {
       // A part of nothing but blanks (a layout table around the next part) changes nothing.
       if (heads.every(({ r }) => rowCells(grid, r).every((c) => norm(c.text) === ''))) continue;

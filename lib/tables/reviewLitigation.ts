@@ -65,7 +65,7 @@ export function* readReviewLitigation(bands: Band[], ctx: ReadContext): Steps<Ce
       if (rowCells(grid, r).some((c) => HEADER_WORD.test(labelCore(c.text)))) heads.push({ grid, r, width: band.width });
       else if (heads.length > 0 || pending.length > 0 || columns.length > 0) break;
     }
-    const stacked = pending.length && pending[0]?.width === band.width ? [...pending, ...heads] : heads;
+    const stacked = pending.length && (pending[0]?.width === band.width || extent(pending) === band.width) ? [...pending, ...heads] : heads;
     let dataRow = findDataRow(grid, heads.length ? (heads[heads.length - 1] as { r: number }).r + 1 : band.from, band.to);
     // A row of empty cells under a header (Word's closing row) is the data row only if no part follows.
     if (dataRow >= 0 && b < bands.length - 1 && !rowCells(grid, dataRow).some((c) => /\d/.test(c.text))) dataRow = -1;
@@ -133,6 +133,14 @@ export function* readReviewLitigation(bands: Band[], ctx: ReadContext): Steps<Ce
     }
   }
   return Object.keys(table).length ? table : undefined;
+}
+
+/**
+ * How wide header rows are themselves: a 「行政复议」 row alone under a caption at the foot of a wider
+ * `<table>` (表三's, the caption 四、… as its full-width row) is as wide as the five columns it heads.
+ */
+function extent(rows: HeaderRow[]): number {
+  return Math.max(0, ...rows.map(({ grid, r }) => grid.slots[r]?.length ?? 0));
 }
 
 function groupOf(cores: string[]): string | null {

@@ -40,10 +40,18 @@ function parse(file: string): Document {
 }
 
 const originals = new Map<string, Analysis>();
+/** The page order numbers of the `<table>`s each original reading used (its window is closed after a case). */
+const usedTables = new Map<string, number[]>();
 export function original(file: string): Analysis {
   let a = originals.get(file);
   if (!a) {
-    a = analyze(parse(file), { capturedAt: CAPTURED });
+    const doc = parse(file);
+    a = analyze(doc, { capturedAt: CAPTURED });
+    const all: Element[] = Array.from(doc.getElementsByTagName('table'));
+    usedTables.set(
+      file,
+      a.tables.map((t) => all.indexOf(t)),
+    );
     originals.set(file, a);
   }
   return a;
@@ -96,6 +104,16 @@ export function reshaped(file: string, seed: number): { doc: Document; ops: stri
     set.add(t);
     kinds.set(table, set);
   }
+  // Tables the reading used without a value cell in them (表三's or 表四's header alone before a
+  // page break) are parts too, of the table whose values follow: else a merge would join the parts
+  // around one and move data rows above their header.
+  const used = new Set((usedTables.get(file) ?? []).map((i) => all[i]));
+  let next: Set<TableKey> | undefined;
+  for (const t of [...all].reverse()) {
+    const k = kinds.get(t);
+    if (k) next = k;
+    else if (used.has(t) && next) kinds.set(t, new Set(next));
+  }
   const tables = all.filter((t) => kinds.has(t));
   const ops: string[] = [];
 
@@ -124,7 +142,9 @@ export function reshaped(file: string, seed: number): { doc: Document; ops: stri
       const [a, b] = [tables[i] as Element, tables[i + 1] as Element];
       const ka = kinds.get(a) ?? new Set<TableKey>();
       const kb = kinds.get(b) ?? new Set<TableKey>();
-      const starts = [...kb].find((k) => !ka.has(k));
+      // A caption only where `b` begins a table `a` has none of (not before a part of `a`'s last table).
+      const first = [...kb][0];
+      const starts = first && !ka.has(first) ? first : undefined;
       const caption = starts && r() < 0.6 ? CAPTION[starts] : undefined;
       mergeTables(a, b, caption);
       tables.splice(i + 1, 1);

@@ -86,6 +86,32 @@ describe('one table over several <table>s', () => {
     },
     TIMEOUT,
   );
+  it.each(['t3-split-header.html', 't3-split-header-word.html', 't3-split-header-cut.html', 't3-split-header-cut-word.html'])(
+    '%s: 表三 header alone (or cut) and one column wider than its data, then parts after 续表 lines',
+    (file) => {
+      const { record } = analyzeFixture(file);
+      busyCells(record);
+      // the value columns of the parts after the header-only part are the header's, not one to the left
+      expect(cell(record, 'applications', 'withheld.stateSecret', 'naturalPerson')).toMatchObject({ value: 1, kind: 'number' });
+      expect(cell(record, 'applications', 'withheld.thirdParty', 'naturalPerson')).toMatchObject({ value: 3, kind: 'number' });
+      expect(cell(record, 'applications', 'withheld.thirdParty', 'commercial')).toMatchObject({ value: 1, kind: 'number' });
+      expect(cell(record, 'applications', 'unable.notHeld', 'naturalPerson')).toMatchObject({ value: 18, kind: 'number' });
+      expect(cell(record, 'applications', 'unable.notHeld', 'total')).toMatchObject({ value: 23, kind: 'number' });
+      expect(cell(record, 'applications', 'notProcessed.complaint', 'naturalPerson')).toMatchObject({ value: 5, kind: 'number' });
+      expect(cell(record, 'applications', 'notProcessed.duplicate', 'commercial')).toMatchObject({ value: 1, kind: 'number' });
+      expect(cell(record, 'applications', 'notProcessed.duplicate', 'total')).toMatchObject({ value: 4, kind: 'number' });
+      const t3 = record.findings.filter((f) => f.rule.startsWith('t3.'));
+      expect(t3.length).toBeGreaterThan(20);
+      expect(t3.filter((f) => f.status !== 'pass').map((f) => f.id)).toEqual([]);
+      expect(status(record, 't3.rowTotal:withheld.thirdParty')).toBe('pass');
+      expect(status(record, 't3.rowTotal:notProcessed.duplicate')).toBe('pass');
+      expect(failing(record)).toEqual([]);
+      // the stray header cell heads no extra column
+      expect(record.extras).toBeUndefined();
+      pointsRight(file);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('labels and script', () => {

@@ -115,3 +115,24 @@ describe('a table far beyond any report’s size', () => {
     expect(analyze(d, { capturedAt: CAPTURED }).record.findings.some((f) => f.rule === 'report.oversized')).toBe(false);
   });
 });
+
+describe('表四 header cut off at the foot of another table', () => {
+  it('reads 行政复议 whose group row sits under the 四、 caption at the foot of 表三’s wider <table>', () => {
+    const t3 =
+      row('申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计') +
+      row('一、本年新收政府信息公开申请数量', '3', '0', '0', '0', '0', '0', '3');
+    const leaf = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const page = `<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>
+      <table>${t3}${wide('四、政府信息公开行政复议、行政诉讼情况', 8)}<tr><td colspan="5">行政复议</td></tr></table>
+      <table>${row(...leaf)}${row('2', '1', '0', '1', '4')}</table>
+      <table><tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>${row(...leaf, ...leaf)}${row('1', '0', '0', '0', '1', '0', '0', '0', '0', '0')}</table>
+      </body></html>`;
+    const { record } = analyze(doc(page), { capturedAt: CAPTURED });
+    const t4 = record.tables.reviewLitigation;
+    expect(t4?.review?.upheld).toMatchObject({ value: 2, kind: 'number' });
+    expect(t4?.review?.corrected).toMatchObject({ value: 1, kind: 'number' });
+    expect(t4?.review?.total).toMatchObject({ value: 4, kind: 'number' });
+    expect(t4?.litigationDirect?.upheld).toMatchObject({ value: 1, kind: 'number' });
+    expect(record.findings.find((f) => f.id === 't4.total:review')?.status).toBe('pass');
+  });
+});
