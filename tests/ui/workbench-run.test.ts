@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeMammoth } from '../../cli/sources/docx';
 import { nodePdfjs } from '../../cli/sources/pdf';
 import { drain, type ReportRecord } from '../../lib';
-import { summarize } from '../../utils/history/summary';
+import { summarize, summaryFigures } from '../../utils/history/summary';
 import { workbenchReaders } from '../../utils/workbench/readers';
 import { type RunEnv, WorkbenchRun } from '../../utils/workbench/run';
 import { type RunState, tally } from '../../utils/workbench/state';
@@ -130,9 +130,9 @@ describe('a whole listing, in the workbench', () => {
     expect(pdf?.source.publishedAt).toBe('2024-01-25');
     // The summary the workbench's table shows: figures of 表三 and the derived rates.
     const first = byPath.get(entry(101)) as ReportRecord;
-    const s = summarize(first);
-    expect(s.figures?.newReceived).toBe(first.tables.applications?.newReceived?.total?.value);
-    expect(s.figures?.disclosureRate).toBe(first.derived.disclosureRate);
+    const s = summaryFigures(summarize(first));
+    expect(s.newReceived).toBe(first.tables.applications?.newReceived?.total?.value);
+    expect(s.disclosureRate).toBe(first.derived.disclosureRate);
   });
 
   it('never had two requests at once, and spaced them by the delay', () => {

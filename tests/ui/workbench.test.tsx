@@ -11,7 +11,7 @@ import { Chart } from '../../components/workbench/Chart';
 import { Failed } from '../../components/workbench/Failed';
 import { Progress } from '../../components/workbench/Progress';
 import { Table } from '../../components/workbench/Table';
-import type { RecordSummary } from '../../utils/history/summary';
+import { packFigures, type RecordSummary, summaryFigures } from '../../utils/history/summary';
 import { setLang } from '../../utils/i18n';
 import { filterRows, historyRows, type Row, runRows, sortRows, tableCsv } from '../../utils/workbench/rows';
 import { type RunState, timeLeftMs } from '../../utils/workbench/state';
@@ -25,7 +25,7 @@ const summary = (i: number, over: Partial<RecordSummary> = {}): RecordSummary =>
   capturedAt: '2024-03-01T08:00:00.000Z',
   publishedAt: '2024-01-20',
   counts: { error: i % 3, warning: 0, info: 0, na: 0, pass: 10 },
-  figures: { newReceived: i * 10, totalProcessed: i * 9, carriedForward: i, disclosureRate: i / 100 },
+  figures: packFigures({ newReceived: i * 10, totalProcessed: i * 9, carriedForward: i, disclosureRate: i / 100 }),
   ...over,
 });
 
@@ -66,6 +66,13 @@ describe('rows', () => {
       ['四号', 'pending', null],
     ]);
     expect(rows[0]?.key).toBe(summary(1).key);
+  });
+
+  it('keep figures packed in the index, and read them back by name', () => {
+    const packed = packFigures({ newReceived: 12, carriedForward: 0, withheldRate: 0.25 });
+    expect(packed).toEqual([12, null, 0, null, 0.25]);
+    expect(summaryFigures({ figures: packed })).toEqual({ newReceived: 12, carriedForward: 0, withheldRate: 0.25 });
+    expect(summaryFigures({})).toEqual({});
   });
 
   it('sort with the rows lacking the value last, whichever way', () => {

@@ -49,6 +49,26 @@ const FiguresSchema = z.object(
 );
 export type Figures = z.infer<typeof FiguresSchema>;
 
+/**
+ * The figures as the index keeps them: in FIGURE_KEYS order, null where the report has none, the
+ * trailing nulls dropped (~30 bytes a summary instead of ~150 with names: the index is read whole).
+ */
+export function packFigures(f: Figures): (number | null)[] {
+  const out = FIGURE_KEYS.map((k) => f[k] ?? null);
+  while (out.length && out[out.length - 1] === null) out.pop();
+  return out;
+}
+
+/** A summary's figures by name (none for a summary written before they were kept). */
+export function summaryFigures(s: Pick<RecordSummary, 'figures'>): Figures {
+  const out: Figures = {};
+  s.figures?.forEach((v, i) => {
+    const k = FIGURE_KEYS[i];
+    if (k && typeof v === 'number') out[k] = v;
+  });
+  return out;
+}
+
 /** The figures of `record` that it has. */
 export function figuresOf(record: ReportRecord): Figures {
   const out: Figures = {};
@@ -78,9 +98,9 @@ export const RecordSummary = z.object({
   counts: CountsSchema,
   /** The report's identity (identity.ts); summaries written before it was kept get it from the repair. */
   identity: z.string().optional(),
-  /** The workbench's figures; summaries written before them have none until their report is read again. */
-  figures: FiguresSchema.optional(),
-  /** What the record was read from (`source.kind`): a PDF or Word file opens in the attachment page. */
+  /** The workbench's figures, packed (packFigures); summaries written before them have none until their report is read again. */
+  figures: z.array(z.number().nullable()).max(FIGURE_KEYS.length).optional(),
+  /** What the record was read from (`source.kind`) when not a page: a PDF or Word file opens in the attachment page. */
   kind: z.string().optional(),
   /** The page that linked the file, for a record read from one. */
   attachmentOf: z.string().optional(),
@@ -188,8 +208,8 @@ export function summarize(record: ReportRecord, key: string = recordKey(record))
     ...(record.source.publishedAt !== undefined ? { publishedAt: record.source.publishedAt } : {}),
     counts: { error: c.error, warning: c.warning, info: c.info, na: c.na, pass: c.pass },
     identity: reportIdentity(record),
-    figures: figuresOf(record),
-    kind: record.source.kind,
+    figures: packFigures(figuresOf(record)),
+    ...(record.source.kind !== 'html' ? { kind: record.source.kind } : {}),
     ...(record.source.attachmentOf ? { attachmentOf: record.source.attachmentOf } : {}),
   };
 }

@@ -5,7 +5,7 @@
  * against formulas. Filtering and sorting 5,000 rows is a few milliseconds.
  */
 import { csvLine } from '@/utils/exports/csv';
-import { FIGURE_KEYS, type FigureKey, type Figures, type RecordSummary } from '@/utils/history/summary';
+import { FIGURE_KEYS, type FigureKey, type Figures, type RecordSummary, summaryFigures } from '@/utils/history/summary';
 import type { ItemState, RunState } from './state';
 
 export interface Row {
@@ -48,7 +48,7 @@ function fromSummary(s: RecordSummary): Omit<Row, 'id' | 'state'> {
     errors: s.counts.error,
     warnings: s.counts.warning,
     na: s.counts.na,
-    figures: s.figures ?? {},
+    figures: summaryFigures(s),
     ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
     capturedAt: s.capturedAt,
     ...(s.kind ? { kind: s.kind } : {}),
