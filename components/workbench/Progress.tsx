@@ -88,43 +88,45 @@ export function Progress(p: ProgressProps) {
           {run.why}
         </p>
       ) : null}
-      <div class="wb-controls" hidden={p.watching}>
-        {active ? (
-          <button type="button" onClick={p.onPause}>
-            {t('workbench.pause')}
-          </button>
-        ) : null}
-        {canResume ? (
-          <button type="button" class="primary" onClick={p.onResume}>
-            {t('workbench.resume')}
-          </button>
-        ) : null}
-        {active || run.phase === 'paused' ? (
-          <button type="button" onClick={p.onCancel}>
-            {t('workbench.cancel')}
-          </button>
-        ) : null}
-        {run.phase === 'done' || run.phase === 'cancelled' || run.phase === 'failed' ? (
-          <button type="button" onClick={p.onRestart}>
-            {t('workbench.restart')}
-          </button>
-        ) : null}
-        <label class="wb-delay">
-          {t('workbench.delay')}
-          <input
-            type="number"
-            min="0"
-            max="60"
-            step="0.5"
-            value={String(run.delayMs / 1000)}
-            onChange={(e) => {
-              const s = Number((e.currentTarget as HTMLInputElement).value);
-              if (Number.isFinite(s) && s >= 0 && s <= 60) p.onDelay(Math.round(s * 1000));
-            }}
-          />
-          {t('workbench.seconds')}
-        </label>
-      </div>
+      {p.watching ? null : (
+        <div class="wb-controls">
+          {active ? (
+            <button type="button" onClick={p.onPause}>
+              {t('workbench.pause')}
+            </button>
+          ) : null}
+          {canResume ? (
+            <button type="button" class="primary" onClick={p.onResume}>
+              {t('workbench.resume')}
+            </button>
+          ) : null}
+          {active || run.phase === 'paused' ? (
+            <button type="button" onClick={p.onCancel}>
+              {t('workbench.cancel')}
+            </button>
+          ) : null}
+          {run.phase === 'done' || run.phase === 'cancelled' || run.phase === 'failed' ? (
+            <button type="button" onClick={p.onRestart}>
+              {t('workbench.restart')}
+            </button>
+          ) : null}
+          <label class="wb-delay">
+            {t('workbench.delay')}
+            <input
+              type="number"
+              min="0"
+              max="60"
+              step="0.5"
+              value={String(run.delayMs / 1000)}
+              onChange={(e) => {
+                const s = Number((e.currentTarget as HTMLInputElement).value);
+                if (Number.isFinite(s) && s >= 0 && s <= 60) p.onDelay(Math.round(s * 1000));
+              }}
+            />
+            {t('workbench.seconds')}
+          </label>
+        </div>
+      )}
     </section>
   );
 }

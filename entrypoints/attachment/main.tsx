@@ -1,4 +1,5 @@
 /** The attachment page (`attachment.html?url=<file>&from=<page>`), wired: the language, the shell, and the page's work. */
+import '@/components/page.css';
 import './style.css';
 import { render } from 'preact';
 import { readTarget } from '@/utils/attachment';

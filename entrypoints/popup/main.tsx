@@ -1,6 +1,7 @@
 /** The popup, wired: asks the current tab's frames and the background, lists the history, and turns the view's callbacks into exports, deletions (with undo) and switches. */
 import { openAttachment } from '@/utils/attachment';
 import { openWorkbench } from '@/utils/listing';
+import '@/components/page.css';
 import './style.css';
 import './history.css';
 import { render } from 'preact';

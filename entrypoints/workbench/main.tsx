@@ -1,4 +1,5 @@
 /** The workbench page (`workbench.html?listing=<url>&year=<Y>&follow=1|0[&delay=<s>][&view=history]`), wired: the language, the view and the page's work. */
+import '@/components/page.css';
 import './style.css';
 import { render } from 'preact';
 import { Workbench, type WorkbenchView } from '@/components/workbench/Workbench';
