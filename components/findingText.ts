@@ -589,7 +589,18 @@ const PIPELINE: Record<string, Render> = {
   },
   'parser.error': (w, _r, f) => ({ title: [w.t('finding.parserError', [afterColon(f.message)])] }),
   'extension.error': (w, _r, f) => ({ title: [w.t('finding.extensionError', [afterColon(f.message)])] }),
+  // A page that could not be fetched (lib/crawl/failure.ts): its Chinese message is the record's own;
+  // another language says it from the reason and the figures the finding carries.
+  'source.fetch': (w, _r, f) => {
+    if (w.lang === 'zh_CN') return { title: [f.message] };
+    const reason = f.id.slice('source.fetch:'.length);
+    if (!FETCH_REASONS.has(reason)) return null;
+    return { title: [w.t(`finding.fetch.${reason}`, [String(f.actual ?? '?'), String(f.expected ?? '?'), f.quote ?? ''])] };
+  },
 };
+
+/** The reasons of lib/crawl's FetchFailure that have words (finding.fetch.*). */
+const FETCH_REASONS = new Set(['status', 'forbidden', 'challenge', 'captcha', 'rateLimited', 'timeout', 'network', 'tooLarge', 'stopped']);
 
 /** Every rule's words, by rule id (narrative.* share one). */
 export const RENDERERS: Record<string, Render> = {

@@ -6,6 +6,7 @@
  */
 import type { RunItem, RunState } from '@/utils/workbench/state';
 import { t } from '../text';
+import { whyText } from './format';
 
 export interface FailedProps {
   run: RunState;
@@ -43,7 +44,7 @@ export function Failed(p: FailedProps) {
         {failed.map((i) => (
           <li key={i.url} data-url={i.url}>
             <span class="wb-failed-name">{i.title || i.url}</span>
-            <p class="wb-failed-why">{i.why}</p>
+            <p class="wb-failed-why">{whyText(i)}</p>
             <div class="wb-failed-actions">
               <button type="button" class="primary" onClick={() => p.onOpenTab(i)}>
                 {t('workbench.openTab')}

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FIGURE_KEYS, type FigureKey } from '@/utils/history/summary';
 import { type Filter, filterRows, type Row, rowYears, type Sort, type SortKey, sortRows } from '@/utils/workbench/rows';
 import { t } from '../text';
-import { figureText } from './format';
+import { figureText, whyText } from './format';
 
 export const ROW_HEIGHT = 36;
 /** Rows drawn above and below the view. */
@@ -203,7 +203,7 @@ export function Table(p: TableProps) {
                     </td>
                   ))}
                   <td class="c-date">{r.publishedAt?.slice(0, 10) ?? '—'}</td>
-                  <td class="c-state" title={r.why}>
+                  <td class="c-state" title={r.finding ? whyText(r) : r.why}>
                     {stateText(r)}
                   </td>
                 </tr>

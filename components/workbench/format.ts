@@ -1,5 +1,9 @@
-/** How the workbench writes figures: counts as integers, rates as percentages (one decimal). Pure. */
+/** How the workbench writes figures (counts as integers, rates as percentages, one decimal) and why a report failed. */
+import type { ReportRecord } from '@/lib';
 import type { FigureKey } from '@/utils/history/summary';
+import type { RunItem } from '@/utils/workbench/state';
+import { findingText, plain } from '../findingText';
+import { uiLang } from '../words';
 
 export const isRate = (k: FigureKey): boolean => k.endsWith('Rate');
 
@@ -12,4 +16,19 @@ export function figureText(k: FigureKey, v: number | undefined): string {
 export function minutesSeconds(ms: number): [number, number] {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return [Math.floor(s / 60), s % 60];
+}
+
+/** A record with nothing in it: what a failure's words need of a record (nothing). */
+const NOTHING: ReportRecord = {
+  schemaVersion: 1,
+  source: { url: '', title: '', capturedAt: '', kind: 'html' },
+  report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
+  tables: {},
+  findings: [],
+  derived: {},
+};
+
+/** Why a report could not be checked, in the interface's language (the finding's own Chinese when it has no other words). */
+export function whyText(item: Pick<RunItem, 'why' | 'finding'>): string {
+  return item.finding ? plain(findingText(NOTHING, item.finding, uiLang()).title) : (item.why ?? '');
 }

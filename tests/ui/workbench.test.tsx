@@ -46,6 +46,15 @@ const run = (over: Partial<RunState> = {}): RunState => ({
       state: 'failed',
       why: '无法获取这个页面：服务器返回 HTTP 404',
       reason: 'source.fetch:status',
+      finding: {
+        id: 'source.fetch:status',
+        rule: 'source.fetch',
+        status: 'na',
+        severity: 'error',
+        message: '无法获取这个页面：服务器返回 HTTP 404',
+        cells: [],
+        actual: 404,
+      },
       ms: 600,
     },
     { url: 'http://www.x.gov.cn/nb/3.html', title: '三号', state: 'pending' },
@@ -233,5 +242,9 @@ describe('the chart, the progress and the failed list', () => {
     act(() => render(<Failed run={run()} onOpenTab={() => undefined} onRetry={() => undefined} />, root));
     expect(root.querySelector('h2')?.textContent).toBe('Pages not checked (2)');
     expect(root.querySelector('li[data-url] button.primary')?.textContent).toBe('Open in a tab');
+    // The reason in English, from the finding's figures.
+    expect(root.querySelector('li[data-url] .wb-failed-why')?.textContent).toBe(
+      'The page could not be fetched: the server answered HTTP 404. Nothing was checked.',
+    );
   });
 });

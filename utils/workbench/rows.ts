@@ -4,6 +4,7 @@
  * out as CSV with the byte-order mark (Excel shows the Chinese) and every text field neutralised
  * against formulas. Filtering and sorting 5,000 rows is a few milliseconds.
  */
+import type { Finding } from '@/lib';
 import { csvLine } from '@/utils/exports/csv';
 import { FIGURE_KEYS, type FigureKey, type Figures, type RecordSummary, summaryFigures } from '@/utils/history/summary';
 import type { ItemState, RunState } from './state';
@@ -20,6 +21,8 @@ export interface Row {
   /** The run's fate of it; a history row is `done`. */
   state: ItemState;
   why?: string;
+  /** The finding that says why (to say it in the interface's language). */
+  finding?: Finding;
   errors?: number;
   warnings?: number;
   na?: number;
@@ -68,6 +71,7 @@ export function runRows(run: RunState | null, byKey: ReadonlyMap<string, RecordS
       ...(i.year !== undefined ? { year: i.year } : {}),
       state: i.state,
       ...(i.why ? { why: i.why } : {}),
+      ...(i.finding ? { finding: i.finding } : {}),
       figures: {},
     };
     return s ? { ...base, ...fromSummary(s), url: i.url, title: i.title || s.title, id: i.url } : base;

@@ -139,6 +139,7 @@ export class WorkbenchRun {
         i.state = 'pending';
         delete i.why;
         delete i.reason;
+        delete i.finding;
       }
     await this.halt(PAUSE);
     await this.resume();
@@ -159,6 +160,7 @@ export class WorkbenchRun {
       Object.assign(i, { state: 'done', key: s.key, fromTab: true });
       delete i.why;
       delete i.reason;
+      delete i.finding;
       any = true;
     }
     if (any) await this.keep();
@@ -292,11 +294,7 @@ export class WorkbenchRun {
         const t0 = env.now();
         const why = whyNothing(record);
         if (why && !record.report.isReport) {
-          Object.assign(item, {
-            state: why.rule === 'source.fetch' || why.status === 'na' ? 'failed' : 'skipped',
-            why: why.message,
-            reason: why.id,
-          });
+          Object.assign(item, { state: 'failed', why: why.message, reason: why.id, finding: why });
         } else if (record.report.isReport) {
           const key = await env.save(record);
           if (key) Object.assign(item, { state: 'done', key });

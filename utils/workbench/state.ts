@@ -4,6 +4,7 @@
  * for, every report it links in listing order with what became of it, and the listing pages that
  * could not be read. Pure.
  */
+import type { Finding } from '@/lib';
 import type { WorkbenchTarget } from './url';
 
 export const RUN_KEY = 'nianbao:workbench:run';
@@ -24,6 +25,8 @@ export interface RunItem {
   /** Why it failed or was skipped (Chinese, the finding's message), and the finding id (`source.fetch:challenge`…). */
   why?: string;
   reason?: string;
+  /** The finding that says why (its figures let the views say it in another language). */
+  finding?: Finding;
   /** Fetched and read in this long, ms (the delay not counted). */
   ms?: number;
   /** Picked up from a tab the person opened it in. */
