@@ -38,7 +38,7 @@ export function Failed(p: FailedProps) {
             <a href={g.url} target="_blank" rel="noopener noreferrer">
               {g.url}
             </a>
-            <p class="wb-failed-why">{g.why}</p>
+            <p class="wb-failed-why">{whyText(g)}</p>
           </li>
         ))}
         {failed.map((i) => (

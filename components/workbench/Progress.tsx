@@ -5,7 +5,7 @@
  */
 import { type RunState, tally, timeLeftMs } from '@/utils/workbench/state';
 import { t } from '../text';
-import { minutesSeconds } from './format';
+import { minutesSeconds, whyText } from './format';
 
 export interface ProgressProps {
   run: RunState;
@@ -85,7 +85,7 @@ export function Progress(p: ProgressProps) {
       </p>
       {run.why ? (
         <p class="wb-why" role="alert">
-          {run.why}
+          {whyText(run)}
         </p>
       ) : null}
       {p.watching ? null : (

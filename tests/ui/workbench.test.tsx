@@ -36,7 +36,19 @@ const run = (over: Partial<RunState> = {}): RunState => ({
   phase: 'running',
   pages: [
     { url: 'http://www.x.gov.cn/nb/index.html' },
-    { url: 'http://www.x.gov.cn/nb/index_1.html', why: '无法获取这个页面：服务器返回 HTTP 500' },
+    {
+      url: 'http://www.x.gov.cn/nb/index_1.html',
+      why: '无法获取这个页面：服务器返回 HTTP 500',
+      finding: {
+        id: 'source.fetch:status',
+        rule: 'source.fetch',
+        status: 'na',
+        severity: 'error',
+        message: '无法获取这个页面：服务器返回 HTTP 500',
+        cells: [],
+        actual: 500,
+      },
+    },
   ],
   items: [
     { url: 'http://www.x.gov.cn/nb/1.html', title: '一号', state: 'done', key: summary(1).key, ms: 400 },
@@ -242,6 +254,9 @@ describe('the chart, the progress and the failed list', () => {
     act(() => render(<Failed run={run()} onOpenTab={() => undefined} onRetry={() => undefined} />, root));
     expect(root.querySelector('h2')?.textContent).toBe('Pages not checked (2)');
     expect(root.querySelector('li[data-url] button.primary')?.textContent).toBe('Open in a tab');
+    expect(root.querySelector('li .wb-failed-why')?.textContent).toBe(
+      'The page could not be fetched: the server answered HTTP 500. Nothing was checked.',
+    );
     // The reason in English, from the finding's figures.
     expect(root.querySelector('li[data-url] .wb-failed-why')?.textContent).toBe(
       'The page could not be fetched: the server answered HTTP 404. Nothing was checked.',

@@ -12,6 +12,7 @@ import {
   discoverReports,
   type FetchLike,
   failureMessage,
+  fetchFailureFinding,
   MAX_PAGES,
   type PoliteOptions,
   politeFetcher,
@@ -110,6 +111,7 @@ export class WorkbenchRun {
     if (this.state.phase === 'done' && !this.state.items.some((i) => i.state === 'pending')) return;
     this.state.phase = this.state.items.length || this.state.pages.length ? 'running' : 'discovering';
     delete this.state.why;
+    delete this.state.finding;
     await this.keep();
     this.go();
   }
@@ -244,7 +246,10 @@ export class WorkbenchRun {
           ...(year !== undefined ? { year } : {}),
           maxPages: follow ? MAX_PAGES : 1,
           onPage: (page) => {
-            state.pages.push({ url: page.url, ...(page.failure ? { why: failureMessage(page.failure) } : {}) });
+            state.pages.push({
+              url: page.url,
+              ...(page.failure ? { why: failureMessage(page.failure), finding: fetchFailureFinding(page.failure) } : {}),
+            });
             this.changed(state);
           },
         },
@@ -255,6 +260,7 @@ export class WorkbenchRun {
         if (failure) {
           state.phase = 'failed';
           state.why = failureMessage(failure);
+          state.finding = fetchFailureFinding(failure);
           return this.keep();
         }
         state.notListing = true;

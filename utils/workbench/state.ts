@@ -38,8 +38,9 @@ export type RunPhase = 'discovering' | 'running' | 'paused' | 'done' | 'cancelle
 
 export interface ListingPageState {
   url: string;
-  /** Why it could not be read (the finding's message). */
+  /** Why it could not be read (the finding's message), and the finding (to say it in another language). */
   why?: string;
+  finding?: Finding;
 }
 
 export interface RunState {
@@ -47,8 +48,9 @@ export interface RunState {
   target: WorkbenchTarget;
   delayMs: number;
   phase: RunPhase;
-  /** Why the run could not start (the listing's failure, no permission). */
+  /** Why the run could not start (the listing's failure, no permission), and the finding that says it. */
   why?: string;
+  finding?: Finding;
   pages: ListingPageState[];
   /** The start page is itself a report (not a listing): it is the one item. */
   notListing?: boolean;
