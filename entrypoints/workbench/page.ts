@@ -12,7 +12,7 @@ import { attachmentPageUrl } from '@/utils/attachment';
 import { attachmentReaders } from '@/utils/attachmentReaders';
 import { exportAndSave } from '@/utils/exports/all';
 import { downloadBlob, downloadText } from '@/utils/exports/download';
-import { historyChanged, listHistory } from '@/utils/history';
+import { historyChanged, listHistory, needsRepair } from '@/utils/history';
 import type { RecordSummary } from '@/utils/history/summary';
 import { t } from '@/utils/i18n';
 import { toBackground } from '@/utils/messages';
@@ -161,6 +161,8 @@ export class WorkbenchPage {
   async listHistory(): Promise<void> {
     const listing = await listHistory().catch(() => null);
     this.history = listing?.entries ?? [];
+    // Records not summarised yet, or summaries from before the figures: the background's repair (once at a time) fills them in.
+    if (listing && needsRepair(listing)) void toBackground({ type: 'nianbao:repair' });
     this.changed();
     if (this.history.length && (await this.run.pickUp(this.history))) this.changed();
     performance.mark('nianbao:workbench:history');

@@ -7,14 +7,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Chart } from '../../components/workbench/Chart';
 import { Failed } from '../../components/workbench/Failed';
 import { Progress } from '../../components/workbench/Progress';
 import { Table } from '../../components/workbench/Table';
+import { INDEX_KEY, listHistory, needsRepair, repairHistory, saveRecord } from '../../utils/history';
 import { packFigures, type RecordSummary, summaryFigures } from '../../utils/history/summary';
 import { setLang } from '../../utils/i18n';
 import { filterRows, historyRows, type Row, runRows, sortRows, tableCsv } from '../../utils/workbench/rows';
 import { type RunState, timeLeftMs } from '../../utils/workbench/state';
+import { fixtureRecord } from './helpers';
 
 const summary = (i: number, over: Partial<RecordSummary> = {}): RecordSummary => ({
   key: `nianbao:report:report:机关${i}|2023`,
@@ -261,5 +264,30 @@ describe('the chart, the progress and the failed list', () => {
     expect(root.querySelector('li[data-url] .wb-failed-why')?.textContent).toBe(
       'The page could not be fetched: the server answered HTTP 404. Nothing was checked.',
     );
+  });
+});
+
+describe("the history's figures", () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('are made again, once, from the records whose summaries are from before them', async () => {
+    const record = await fixtureRecord('typo-suspect.html');
+    const { key } = await saveRecord(record);
+    // A summary as written before the figures were kept.
+    const stored = (await fakeBrowser.storage.local.get(INDEX_KEY))[INDEX_KEY] as { version: 1; entries: RecordSummary[] };
+    await fakeBrowser.storage.local.set({ [INDEX_KEY]: { ...stored, entries: stored.entries.map(({ figures: _f, ...e }) => e) } });
+    const before = await listHistory();
+    expect(before.entries[0]?.figures).toBeUndefined();
+    expect(needsRepair(before)).toBe(true);
+
+    expect(await repairHistory()).toEqual({ repaired: 1, aside: 0 });
+    const after = await listHistory();
+    expect(after.entries.map((e) => e.key)).toEqual([key]);
+    expect(summaryFigures(after.entries[0] as RecordSummary)).toMatchObject({
+      newReceived: record.tables.applications?.newReceived?.total?.value,
+      disclosureRate: record.derived.disclosureRate,
+    });
+    expect(needsRepair(after)).toBe(false);
+    expect(await repairHistory()).toEqual({ repaired: 0, aside: 0 });
   });
 });

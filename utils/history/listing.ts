@@ -75,9 +75,9 @@ export async function listNow(area: Area): Promise<Listing> {
   return { entries: sortNewestFirst([...entries]), pending, aside, reviews };
 }
 
-/** Whether the repair has work: records not summarised yet, summaries without their identity, two entries of one report. */
+/** Whether the repair has work: records not summarised yet, summaries without their identity or the workbench's figures, two entries of one report. */
 export function needsRepair(l: Pick<Listing, 'entries' | 'pending'>): boolean {
-  if (l.pending.length > 0 || l.entries.some((e) => e.identity === undefined)) return true;
+  if (l.pending.length > 0 || l.entries.some((e) => e.identity === undefined || e.figures === undefined)) return true;
   return new Set(l.entries.map((e) => e.identity)).size !== l.entries.length;
 }
 

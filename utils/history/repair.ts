@@ -1,7 +1,8 @@
 /**
  * Bringing the index in line with the stored records, in the background, a batch at a time: records
- * it does not describe are read, validated and summarised (or set aside), summaries from before
- * identities get theirs (from the summary alone), and where two entries are readings of the same
+ * it does not describe, and those whose summaries are from before the workbench's figures, are read,
+ * validated and summarised (or set aside), summaries from before identities get theirs (from the
+ * summary alone), and where two entries are readings of the same
  * report (the history before identities kept one per address), the newer stays the entry and the
  * earlier is set aside as superseded: nothing is lost. Records are never moved (see summary.ts). A
  * listing meanwhile shows what is known so far.
@@ -33,7 +34,9 @@ async function summariseBatch(keys: string[], area: Area, all: Record<string, un
   const bad: AsideEntry[] = [];
   let repaired = 0;
   for (const [key, value] of values) {
-    if (value === undefined || entries.has(key)) continue; // deleted, or saved, meanwhile
+    // Deleted meanwhile, or summarised already: by a save meanwhile, or with the figures of today's summaries.
+    const known = entries.get(key);
+    if (value === undefined || (known && known.figures !== undefined)) continue;
     const m = migrate(value);
     if (m.ok) {
       entries.set(key, summarize(m.record, key));
@@ -86,7 +89,9 @@ export async function repairHistory(
     await indexOrAside(raw[INDEX_KEY], area);
     const read = await readIndex(area);
     const indexed = new Set(read.ok ? read.index.entries.map((e) => e.key) : []);
-    const work = listed.keys.filter((k) => k.startsWith(RECORD_PREFIX) && !indexed.has(k));
+    // Summaries from before the workbench's figures are made again from their records, once.
+    const stale = new Set(read.ok ? read.index.entries.filter((e) => e.figures === undefined).map((e) => e.key) : []);
+    const work = listed.keys.filter((k) => k.startsWith(RECORD_PREFIX) && (!indexed.has(k) || stale.has(k)));
     return { keys: work.sort(), all: listed.all };
   });
   const total: Repaired = { repaired: 0, aside: 0 };
