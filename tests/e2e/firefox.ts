@@ -33,19 +33,26 @@ export interface Firefox {
   url(file: string): string;
   /** Load `url` in the one tab and wait for its load event. */
   open(url: string): Promise<void>;
-  /** Evaluate `expression` in the page (its main world) and return the value (JSON-serialisable). */
-  evaluate<T>(expression: string): Promise<T>;
+  /** Evaluate `expression` in the page (its main world; or in another tab, `context`) and return the value (JSON-serialisable). */
+  evaluate<T>(expression: string, context?: string): Promise<T>;
+  /** The open tabs: their browsing contexts and addresses. */
+  tabs(): Promise<{ context: string; url: string }[]>;
   /** Evaluate `expression` every 100 ms until it yields something truthy, or `timeoutMs` passes. */
   poll<T>(expression: string, timeoutMs: number): Promise<T | undefined>;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extensionDir: string): Promise<Firefox> {
+export interface FirefoxOptions {
+  /** More gov.cn names Firefox resolves to 127.0.0.1 (the fake portal's). */
+  localDomains?: string[];
+}
+
+export async function launchFirefox(extensionDir: string, opts: FirefoxOptions = {}): Promise<Firefox> {
   if (!existsSync(FIREFOX)) throw new Error(`the Firefox test needs ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
   const site = await serve({ '/ndbg/': PAGES }, { host: HOST });
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-ff-'));
   const prefs: Record<string, unknown> = {
-    'network.dns.localDomains': HOST,
+    'network.dns.localDomains': [HOST, ...(opts.localDomains ?? [])].join(','),
     'network.proxy.type': 0,
     'browser.shell.checkDefaultBrowser': false,
     'app.update.disabledForTesting': true,
@@ -116,8 +123,12 @@ export async function launchFirefox(extensionDir: string): Promise<Firefox> {
     const session = await send('session.new', { capabilities: {} });
     const installed = await send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
     const context = (await send('browsingContext.getTree', {})).result.contexts[0].context as string;
-    const evaluate = async <T>(expression: string): Promise<T> => {
-      const r = await send('script.evaluate', { target: { context }, awaitPromise: true, expression: `JSON.stringify(${expression})` });
+    const evaluate = async <T>(expression: string, where = context): Promise<T> => {
+      const r = await send('script.evaluate', {
+        target: { context: where },
+        awaitPromise: true,
+        expression: `JSON.stringify(${expression})`,
+      });
       if (r.result?.type === 'exception') throw new Error(`in the page: ${r.result.exceptionDetails?.text}`);
       const value = r.result?.result?.value;
       return (value === undefined ? undefined : JSON.parse(value)) as T;
@@ -130,6 +141,11 @@ export async function launchFirefox(extensionDir: string): Promise<Firefox> {
         await send('browsingContext.navigate', { context, url, wait: 'complete' });
       },
       evaluate,
+      tabs: async () =>
+        ((await send('browsingContext.getTree', {})).result.contexts as { context: string; url: string }[]).map((c) => ({
+          context: c.context,
+          url: c.url,
+        })),
       poll: async <T>(expression: string, timeoutMs: number) => {
         const until = Date.now() + timeoutMs;
         for (;;) {

@@ -218,7 +218,7 @@ export interface PortalOptions {
    * The origin the listings' absolute links name (default the server's own, http://127.0.0.1:<port>):
    * a browser that maps a gov.cn name to the server (`--host-resolver-rules`) is given that name.
    */
-  publicOrigin?: string;
+  publicOrigin?: string | ((port: number) => string);
 }
 
 export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
@@ -327,7 +327,8 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const own = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  origin = opts.publicOrigin ?? own;
+  const port = (server.address() as AddressInfo).port;
+  origin = typeof opts.publicOrigin === 'function' ? opts.publicOrigin(port) : (opts.publicOrigin ?? own);
   return {
     url: own,
     listing: `${own}${LISTING}`,
