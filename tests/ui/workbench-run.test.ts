@@ -183,3 +183,31 @@ describe('a paused run, resumed by another workbench', () => {
     e.close();
   }, 120_000);
 });
+
+describe('a run paused while it reads the listing', () => {
+  it('reads the listing again when resumed, and then every report', async () => {
+    portal.reset();
+    const e = environment();
+    let paused = false;
+    const run = new WorkbenchRun(
+      {
+        ...e.env,
+        // Pause once, as soon as the first listing page has been asked for.
+        onRequest: (r) => {
+          if (paused || !r.url.endsWith('/gk/nb/index.html')) return;
+          paused = true;
+          void run.pause();
+        },
+      },
+      () => undefined,
+    );
+    await run.open({ listing: portal.listing, follow: true }, DELAY);
+    await until(() => e.stored()?.phase === 'paused');
+    expect(e.stored()?.items).toEqual([]);
+    await run.resume();
+    expect(run.state?.phase).toBe('discovering');
+    await until(() => run.state?.phase === 'done');
+    expect(tally(run.state?.items ?? [])).toMatchObject({ done: 8, failed: 3, total: 11 });
+    e.close();
+  }, 120_000);
+});

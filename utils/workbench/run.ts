@@ -109,7 +109,8 @@ export class WorkbenchRun {
   async resume(): Promise<void> {
     if (!this.state || this.going) return;
     if (this.state.phase === 'done' && !this.state.items.some((i) => i.state === 'pending')) return;
-    this.state.phase = this.state.items.length || this.state.pages.length ? 'running' : 'discovering';
+    // Stopped while reading the listing: it is read again from its first page.
+    this.state.phase = this.state.items.length ? 'running' : 'discovering';
     delete this.state.why;
     delete this.state.finding;
     await this.keep();
