@@ -211,3 +211,58 @@ describe('a run paused while it reads the listing', () => {
     e.close();
   }, 120_000);
 });
+
+describe('two workbench tabs, each with its own listing', () => {
+  it('make the newer run: the first stops when the second starts, and the second runs to its end', async () => {
+    portal.reset();
+    const e = environment();
+    // One store both tabs see (storage.onChanged tells the other tab), and one lock (a Web Lock).
+    let stored: RunState | null = null;
+    const runs: WorkbenchRun[] = [];
+    let tail: Promise<void> = Promise.resolve();
+    let held = false;
+    const tab = (me: number): RunEnv => ({
+      ...e.env,
+      load: async () => (stored ? structuredClone(stored) : null),
+      store: async (s) => {
+        stored = structuredClone(s);
+        for (const [i, r] of runs.entries()) if (i !== me) r.watch(structuredClone(s));
+      },
+      exclusive: async (work, _signal, waiting) => {
+        if (held) waiting();
+        const before = tail;
+        let release: () => void = () => undefined;
+        tail = new Promise<void>((done) => {
+          release = done;
+        });
+        await before;
+        held = true;
+        try {
+          await work();
+        } finally {
+          held = false;
+          release();
+        }
+      },
+    });
+    runs.push(new WorkbenchRun(tab(0), () => undefined), new WorkbenchRun(tab(1), () => undefined));
+    const [first, second] = runs as [WorkbenchRun, WorkbenchRun];
+    await first.open({ listing: portal.listing, follow: true }, DELAY);
+    await until(() => (first.state?.items.filter((i) => i.state === 'done').length ?? 0) >= 1);
+    await second.open({ listing: portal.pagedListing, follow: true }, DELAY);
+    await until(() => stored?.target.listing === portal.pagedListing && stored.phase === 'done');
+    expect((stored as RunState | null)?.items.map((i) => [new URL(i.url).pathname, i.state])).toEqual([
+      ['/col/a1.html', 'done'],
+      ['/col/a2.html', 'done'],
+      ['/col/a3.html', 'done'],
+    ]);
+    // The first tab stopped fetching when the newer run was stored (it did not go on through its
+    // listing's 11 reports first), and shows the newer run.
+    await until(() => !first.running);
+    expect(first.state?.target.listing).toBe(portal.pagedListing);
+    expect(portal.log.filter((l) => /_1\d\d\.html$/.test(l.path)).length).toBeLessThan(6);
+    const log = portal.log;
+    for (let i = 1; i < log.length; i++) expect((log[i]?.start as number) - (log[i - 1]?.end as number)).toBeGreaterThanOrEqual(0);
+    e.close();
+  }, 120_000);
+});

@@ -47,6 +47,9 @@ export interface RunEnv {
   onItem?: (item: RunItem, parts: { fetchMs: number; readMs: number; saveMs: number }) => void;
 }
 
+/** Two states of one run (the same listing, started at the same moment). */
+const sameRun = (a: RunState, b: RunState) => sameTarget(a.target, b.target) && a.startedAt === b.startedAt;
+
 const PAUSE = 'nianbao:pause';
 const CANCEL = 'nianbao:cancel';
 
@@ -83,9 +86,21 @@ export class WorkbenchRun {
   /** Waiting for another workbench tab to finish fetching (env.exclusive). */
   waiting = false;
 
-  /** The stored run changed (another workbench tab is making it): shown here unless this tab is fetching. */
+  /**
+   * The stored run changed: shown here unless this tab is fetching it. A tab fetching one run that
+   * sees another, newer run stored (started in another tab) stops, and shows that one: the newest
+   * run is the one made.
+   */
   watch(state: RunState | null): void {
-    if (this.going && !this.waiting) return;
+    if (this.going && !this.waiting) {
+      const mine = this.state;
+      if (!state || !mine || sameRun(state, mine) || state.startedAt <= mine.startedAt) return;
+      void this.halt(PAUSE).then(() => {
+        this.state = state;
+        this.changed(state);
+      });
+      return;
+    }
     this.state = state;
     this.changed(state);
   }
@@ -186,14 +201,21 @@ export class WorkbenchRun {
     if (this.going || !this.state) return;
     const ctl = new AbortController();
     this.ctl = ctl;
-    const target = this.state.target;
+    const mine = this.state;
     const body = async () => {
       this.waiting = false;
-      // Another tab may have moved the run on, or replaced it, while this one waited.
+      // While this tab waited, another may have moved this run on, or started a newer one (which wins).
       const stored = await this.env.load().catch(() => null);
-      if (stored) this.state = stored;
+      if (stored && sameRun(stored, mine)) this.state = stored;
+      else if (stored && stored.startedAt > mine.startedAt) {
+        this.state = stored;
+        this.changed(stored);
+        return;
+      } else {
+        this.state = mine;
+        await this.keep();
+      }
       this.changed(this.state);
-      if (!this.state || !sameTarget(this.state.target, target)) return;
       if (this.state.phase !== 'running' && this.state.phase !== 'discovering') return;
       await this.work(this.state, ctl.signal);
     };
