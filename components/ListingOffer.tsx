@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { ListingSummary } from '@/utils/listing-summary';
 import type { WorkbenchTarget } from '@/utils/workbench/url';
 import type { Dock } from './Panel';
+import { PanelHead } from './PanelHead';
 import { t } from './text';
 
 export interface ListingOfferProps {
@@ -103,17 +104,7 @@ export function ListingPanel(props: ListingPanelProps) {
           }
         }}
       >
-        <header class="panel-head">
-          <h2 class="panel-title">{t('panel.title')}</h2>
-          <button type="button" class="icon-btn" aria-expanded="true" onClick={onToggle} title={t('panel.collapse')}>
-            <span aria-hidden="true">–</span>
-            <span class="sr-only">{t('panel.collapse')}</span>
-          </button>
-          <button type="button" class="icon-btn" onClick={props.onClose} title={t('panel.close')}>
-            <span aria-hidden="true">×</span>
-            <span class="sr-only">{t('panel.close')}</span>
-          </button>
-        </header>
+        <PanelHead onToggle={onToggle} onClose={props.onClose} />
         <div class="panel-body">
           <ListingOffer listing={props.listing} onOpen={props.onOpen} />
           <p class="privacy">{t('common.privacy')}</p>

@@ -12,6 +12,7 @@ import { AttachmentOffer } from './AttachmentOffer';
 import { citation, confirmedCitations } from './cite';
 import { FindingItem } from './FindingItem';
 import { LastYear } from './LastYear';
+import { PanelHead } from './PanelHead';
 import { RichText } from './RichText';
 import { groupLabel, reportLineParts, t } from './text';
 import { missingTables, verdict } from './verdict';
@@ -115,26 +116,9 @@ export function Panel(props: PanelProps) {
             {t('panel.skip', [String(marked)])}
           </button>
         ) : null}
-        <header class="panel-head">
-          <h2 class="panel-title">{t('panel.title')}</h2>
+        <PanelHead onToggle={onToggle} onClose={props.onClose} toggleRef={toggleRef} controls="nb-panel-body">
           {props.onDock ? <DockButtons dock={dock} onDock={props.onDock} /> : null}
-          <button
-            ref={toggleRef}
-            type="button"
-            class="icon-btn"
-            aria-expanded="true"
-            aria-controls="nb-panel-body"
-            onClick={onToggle}
-            title={t('panel.collapse')}
-          >
-            <span aria-hidden="true">–</span>
-            <span class="sr-only">{t('panel.collapse')}</span>
-          </button>
-          <button type="button" class="icon-btn" onClick={props.onClose} title={t('panel.close')}>
-            <span aria-hidden="true">×</span>
-            <span class="sr-only">{t('panel.close')}</span>
-          </button>
-        </header>
+        </PanelHead>
         <div class="panel-body" id="nb-panel-body" ref={bodyRef}>
           <p class="report-line">
             <ReportLine record={record} />
