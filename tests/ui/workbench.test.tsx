@@ -80,6 +80,18 @@ const run = (over: Partial<RunState> = {}): RunState => ({
   ...over,
 });
 
+/** Where a view is drawn, in Chinese unless a test says otherwise. */
+let root: HTMLElement;
+beforeEach(() => {
+  setLang('zh_CN');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
 describe('rows', () => {
   it('give a run its items in listing order, a kept one with its summary', () => {
     const rows = runRows(run(), new Map([[summary(1).key, summary(1)]]));
@@ -125,17 +137,6 @@ describe('rows', () => {
 });
 
 describe('the table', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    setLang('zh_CN');
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
-
   const draw = (rows: Row[], spies = { csv: vi.fn(), json: vi.fn() }) => {
     act(() =>
       render(
@@ -199,17 +200,6 @@ describe('the table', () => {
 });
 
 describe('the chart, the progress and the failed list', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    setLang('zh_CN');
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
-
   it('draws a bar per report with the figure, the highest first', () => {
     const rows = historyRows([summary(2), summary(9), summary(4)]);
     act(() =>
