@@ -116,6 +116,20 @@ describe('a table far beyond any report’s size', () => {
   });
 });
 
+describe('表二 header alone in its <table>, its words spaced out', () => {
+  it('reads the figures after it through its columns', () => {
+    const page = `<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>
+      <table><tr><td colspan="4">第二\u3000十条第（一）项</td></tr>${row('信息 内容*', '本年制发件数', '本年废止件数', '现行有效件数')}</table>
+      <table>${wide('续表', 4)}${row('规章', '1', '0', '9')}${row('行政规范性文件', '7', '3', '64')}</table>
+      </body></html>`;
+    const t2 = analyze(doc(page), { capturedAt: CAPTURED }).record.tables.activeDisclosure;
+    expect(t2?.regulations?.issued).toMatchObject({ value: 1, kind: 'number' });
+    expect(t2?.regulations?.inForce).toMatchObject({ value: 9, kind: 'number' });
+    expect(t2?.normativeDocuments?.repealed).toMatchObject({ value: 3, kind: 'number' });
+    expect(t2?.normativeDocuments?.inForce).toMatchObject({ value: 64, kind: 'number' });
+  });
+});
+
 describe('表四 header cut off at the foot of another table', () => {
   it('reads 行政复议 whose group row sits under the 四、 caption at the foot of 表三’s wider <table>', () => {
     const t3 =
