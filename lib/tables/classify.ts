@@ -6,7 +6,7 @@
 import { type Grid, rowCells } from '../grid/grid';
 import { findDef, T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_ROWS, T4_COLUMNS } from '../record/labels';
 import { labelCore, norm } from '../text/normalize';
-import { eitherScript } from '../text/t2s';
+import { eitherScriptWords } from '../text/t2s';
 
 export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
 
@@ -16,9 +16,16 @@ export const MAX_LABEL = 80;
 /**
  * Cheap test on a table's raw text before its grid is built: could it be a report table at all?
  * Raw, as normalising every table's text would cost more than the test saves; either script by the
- * generated table.
+ * generated table, and white space or invisible characters inside a word let through (a header part
+ * of 表二 whose only words are 「第二　十条第（一）项」 and 「信息　内容」 was passed over, and the
+ * figures after it read without their columns).
  */
-export const TABLE_HINT = new RegExp(eitherScript(/申请|复议|诉讼|第二十条|信息内容|规章|许可|处罚|勾稽|收费|采购|结转/.source));
+export const TABLE_HINT = new RegExp(
+  eitherScriptWords(
+    ['申请', '复议', '诉讼', '第二十条', '信息内容', '规章', '许可', '处罚', '勾稽', '收费', '采购', '结转'],
+    '[\\s\\u200b-\\u200d\\u2060\\u00ad\\ufeff]*',
+  ),
+);
 
 /** A figure as written (digits, separators, signs, placeholders): says nothing about which table it is in. */
 export const FIGURE = /^[\d.,+\-%/—－]*$/;

@@ -152,10 +152,18 @@ function groupOf(cores: string[]): string | null {
   return cores.some((c) => /^行政复议$/.test(c)) ? 'review' : null;
 }
 
+/**
+ * The data row: the first row after the header with a figure, or as wide as 表四's groups. A row of
+ * empty cells (Word's closing row, left between header and data when two parts are one `<table>`)
+ * shows nothing: it is the data row only when no other follows.
+ */
 function findDataRow(grid: Grid, from: number, to: number): number {
+  let empty = -1;
   for (let r = from; r < to; r++) {
     const cells = rowCells(grid, r);
-    if (cells.some((c) => /\d/.test(c.text)) || cells.length >= 10) return r;
+    if (!cells.some((c) => /\d/.test(c.text)) && cells.length < 10) continue;
+    if (!cells.every((c) => norm(c.text) === '')) return r;
+    if (empty < 0) empty = r;
   }
-  return -1;
+  return empty;
 }

@@ -46,8 +46,12 @@ const MEMO_LENGTH = 160;
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\(\d+\)|\d+[、.．)]|第[一二三四五六七八九十]+[项条])+/;
 /** Circled and parenthesised numbers as numbering, before NFKC makes them digits like any other. */
 const CIRCLED_NUMBERING = /^[\s\u3000]*[\u2460-\u249b\u24ea\u24f5-\u24fe\u2776-\u2793]/;
-/** Footnote marks after a label: circled numbers and superscript digits (NFKC would make them digits too). */
-const TRAILING_MARKS = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2776-\u2793\s\u3000]+$/;
+/**
+ * Footnote marks in a label: circled numbers and superscript digits, taken out before NFKC makes
+ * them digits. Anywhere, not only last: another mark or a unit may follow (「3.其他①*」,
+ * 「3.其他①（件）」), and left in, ① would read as part of the label (「其他1」).
+ */
+const CIRCLED_MARKS = /[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473\u2776-\u2793]+/g;
 /** Footnote marks anywhere in a (normalised) label. */
 const MARKS = /[*※†‡#▲△☆★◆◇●○■□]+/g;
 /** A unit or a note in brackets: （件） (万元) （单位：件） 【注1】, after NFKC. */
@@ -62,7 +66,7 @@ const UNIT =
 export function labelCore(s: string): string {
   let c = coreCache.get(s);
   if (c === undefined) {
-    const bare = s.replace(CIRCLED_NUMBERING, '').replace(TRAILING_MARKS, '');
+    const bare = s.replace(CIRCLED_NUMBERING, '').replace(CIRCLED_MARKS, '');
     c = norm(bare).replace(MARKS, '').replace(UNIT, '').replace(NUMBERING, '');
     if (coreCache.size > CACHE_LIMIT) coreCache.clear();
     coreCache.set(s, c);

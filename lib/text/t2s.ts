@@ -71,6 +71,21 @@ export function eitherScript(source: string): string {
 }
 
 /**
+ * `eitherScript` of plain words (no pattern syntax) as an alternation, each word also matching with
+ * `gap` (a pattern) between its characters: raw text spaces a label out (「第二　十条」, 「合　计」) or
+ * hides a zero-width character in it, which `norm` drops but a raw-text test would trip on.
+ */
+export function eitherScriptWords(words: readonly string[], gap: string): string {
+  const out: string[] = [];
+  for (const word of words) {
+    const forms = [word];
+    for (const [reading, w] of PHRASES) if (word.includes(w)) forms.push(...forms.map((f) => f.replaceAll(w, reading)));
+    for (const form of forms) out.push(Array.from(form, (ch) => eitherScript(ch)).join(gap));
+  }
+  return out.join('|');
+}
+
+/**
  * The markers as an alternation of classes of 14 characters, not as one class: V8 skips quickly
  * through text holding none of a small class's characters, and gives that up for a class of twenty
  * scattered CJK characters or more.

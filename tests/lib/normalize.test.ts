@@ -65,6 +65,19 @@ describe('label normalisation', () => {
     expect(labelCore('1. 屬於國家秘密')).toBe('属于国家秘密');
   });
 
+  it('takes a circled footnote mark out with a mark or unit after it', () => {
+    // ① followed by a second mark, a unit or an invisible character was kept and read as 「其他1」.
+    expect(labelCore('3.其他')).toBe('其他');
+    for (const s of ['3.其他①*', '3.其他①（件）', '3.其他①(件)', '3.其他①（单位：件）', '3.其他①※', '3.其他①\u200b*', '3.其他\u3000①*'])
+      expect(labelCore(s), s).toBe('其他');
+    expect(labelCore('3.其他¹（件）')).toBe('其他');
+    expect(labelCore('（七）总计②（件）*')).toBe('总计');
+    expect(labelCore('1.①属于国家秘密')).toBe('属于国家秘密');
+    expect(labelCore('（注①）不予公开')).toBe('不予公开');
+    // a digit written as such is not a mark
+    expect(labelCore('3.其他1')).toBe('其他1');
+  });
+
   it('maps 表三 row labels by words and group, never by position', () => {
     expect(matchRow(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密'])).toBe('withheld.stateSecret');
     expect(matchRow(['（六）其他处理', '3.其他'])).toBe('otherHandling.other');

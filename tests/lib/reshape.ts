@@ -141,18 +141,28 @@ export function convertText(doc: Document, convert: (s: string) => string): void
 const HAN = /[\u4e00-\u9fff]/;
 const MARKS = ['（件）', '(件)', '（单位：件）', '*', '※', '①', 'sup'] as const;
 
-/** Label cells (not `values`) get a unit, a footnote mark, a zero-width or ideographic space, now and then. */
+/** Label cells (not `values`) get a unit or a footnote mark (one or two), a zero-width or ideographic space, now and then. */
 export function markLabels(cells: Element[], values: ReadonlySet<Element>, r: () => number): void {
   for (const cell of cells) {
     if (values.has(cell) || !HAN.test(cell.textContent ?? '') || r() > 0.35) continue;
     const text = lastText(cell);
     if (!text) continue;
-    const mark = pick(r, MARKS);
-    if (mark === 'sup') {
-      const sup = cell.ownerDocument.createElement('sup');
-      sup.textContent = String(1 + Math.floor(r() * 3));
-      text.after(sup);
-    } else text.data += mark;
+    // Now and then two, as pages stack a note and a unit (「3.其他①（件）」, 「合计*<sup>1</sup>」).
+    let end: ChildNode = text;
+    for (let n = r() < 0.25 ? 2 : 1; n > 0; n--) {
+      const mark = pick(r, MARKS);
+      if (mark === 'sup') {
+        const sup = cell.ownerDocument.createElement('sup');
+        sup.textContent = String(1 + Math.floor(r() * 3));
+        end.after(sup);
+        end = sup;
+      } else if (end === text) text.data += mark;
+      else {
+        const after = cell.ownerDocument.createTextNode(mark);
+        end.after(after);
+        end = after;
+      }
+    }
     if (r() < 0.5) {
       const chars = Array.from(text.data);
       const at = 1 + Math.floor(r() * Math.max(1, chars.length - 1));

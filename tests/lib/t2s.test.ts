@@ -7,7 +7,7 @@ import { BODY_WORDS, TITLE_WORDS } from '../../lib/detect/quick';
 import { T2_COLUMNS, T2_ROWS, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../lib/record/labels';
 import { TABLE_HINT } from '../../lib/tables/classify';
 import { labelCore, norm, squash } from '../../lib/text/normalize';
-import { eitherScript, toSimplified, variantsOf } from '../../lib/text/t2s';
+import { eitherScript, eitherScriptWords, toSimplified, variantsOf } from '../../lib/text/t2s';
 import { DATA_FILE, QUICK_FILE, quickWordsFile, ROOT, t2sData, t2sDataFile } from '../../scripts/t2s/generate';
 
 const CONVERSIONS = (['t', 'tw', 'hk', 'twp'] as const).map((to) => [`s2${to}`, OpenCC.Converter({ from: 'cn', to })] as const);
@@ -58,6 +58,15 @@ describe('raw-text patterns in either script, from the table', () => {
     expect(eitherScript('复议')).toBe(`[复${variantsOf('复')}][议議]`);
     expect(eitherScript('[复议]x')).toBe(`[复${variantsOf('复')}议議]x`);
     expect(eitherScript('\\d+件')).toBe('\\d+件');
+  });
+
+  it("eitherScriptWords lets a gap into each word, in both scripts and in s2twp's words", () => {
+    expect(eitherScriptWords(['复议'], ' *')).toBe(`[复${variantsOf('复')}] *[议議]`);
+    const re = new RegExp(`^(?:${eitherScriptWords(['信息内容'], '\\s*')})$`);
+    for (const s of ['信息内容', '信息　内容', '資訊內容', '資 訊 內 容']) expect(re.test(s), s).toBe(true);
+    expect(re.test('信息')).toBe(false);
+    for (const s of ['第二　十條第(一)項①', '信息\u3000內容*', '信\u200b息内容', '规\u00ad章']) expect(TABLE_HINT.test(s), s).toBe(true);
+    expect(TABLE_HINT.test('本年制发件数　现行有效件数')).toBe(false);
   });
 
   it.each(CONVERSIONS)('the prefilters and the first look match text written by OpenCC %s', (_, convert) => {

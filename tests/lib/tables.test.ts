@@ -116,6 +116,20 @@ describe('a table far beyond any report’s size', () => {
   });
 });
 
+describe('表二 header alone in its <table>, its words spaced out', () => {
+  it('reads the figures after it through its columns', () => {
+    const page = `<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body>
+      <table><tr><td colspan="4">第二\u3000十条第（一）项</td></tr>${row('信息 内容*', '本年制发件数', '本年废止件数', '现行有效件数')}</table>
+      <table>${wide('续表', 4)}${row('规章', '1', '0', '9')}${row('行政规范性文件', '7', '3', '64')}</table>
+      </body></html>`;
+    const t2 = analyze(doc(page), { capturedAt: CAPTURED }).record.tables.activeDisclosure;
+    expect(t2?.regulations?.issued).toMatchObject({ value: 1, kind: 'number' });
+    expect(t2?.regulations?.inForce).toMatchObject({ value: 9, kind: 'number' });
+    expect(t2?.normativeDocuments?.repealed).toMatchObject({ value: 3, kind: 'number' });
+    expect(t2?.normativeDocuments?.inForce).toMatchObject({ value: 64, kind: 'number' });
+  });
+});
+
 describe('表四 header cut off at the foot of another table', () => {
   it('reads 行政复议 whose group row sits under the 四、 caption at the foot of 表三’s wider <table>', () => {
     const t3 =
@@ -134,5 +148,34 @@ describe('表四 header cut off at the foot of another table', () => {
     expect(t4?.review?.total).toMatchObject({ value: 4, kind: 'number' });
     expect(t4?.litigationDirect?.upheld).toMatchObject({ value: 1, kind: 'number' });
     expect(record.findings.find((f) => f.id === 't4.total:review')?.status).toBe('pass');
+  });
+
+  it('reads the figures under a row of empty cells between header and data (two Word parts in one <table>)', () => {
+    const leaf = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const empty = `<tr height="0">${'<td></td>'.repeat(15)}</tr>`;
+    const page = `<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body><table>
+      <tr><td colspan="5" rowspan="2">行政复议</td><td colspan="10">行政诉讼</td></tr>
+      <tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+      ${row(...leaf, ...leaf, ...leaf)}${empty}
+      ${row('3', '1', '0', '1', '5', '2', '0', '1', '0', '3', '1', '1', '0', '0', '2')}${empty}
+      </table></body></html>`;
+    const t4 = analyze(doc(page), { capturedAt: CAPTURED }).record.tables.reviewLitigation;
+    expect(t4?.review?.upheld).toMatchObject({ value: 3, kind: 'number' });
+    expect(t4?.review?.total).toMatchObject({ value: 5, kind: 'number' });
+    expect(t4?.litigationDirect?.total).toMatchObject({ value: 3, kind: 'number' });
+    expect(t4?.litigationAfterReview?.corrected).toMatchObject({ value: 1, kind: 'number' });
+    expect(t4?.litigationAfterReview?.total).toMatchObject({ value: 2, kind: 'number' });
+  });
+
+  it('reads a 表四 left empty as blanks', () => {
+    const leaf = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const page = `<html><head><title>某局2023年政府信息公开工作年度报告</title></head><body><table>
+      <tr><td colspan="5" rowspan="2">行政复议</td><td colspan="10">行政诉讼</td></tr>
+      <tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+      ${row(...leaf, ...leaf, ...leaf)}${row(...Array<string>(15).fill(''))}
+      </table></body></html>`;
+    const t4 = analyze(doc(page), { capturedAt: CAPTURED }).record.tables.reviewLitigation;
+    expect(t4?.review?.total).toMatchObject({ value: null, kind: 'blank' });
+    expect(t4?.litigationAfterReview?.total).toMatchObject({ value: null, kind: 'blank' });
   });
 });
