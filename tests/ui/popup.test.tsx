@@ -270,3 +270,17 @@ describe('verdicts, dates, failures and the undo', () => {
     expect((button('全部导出 JSON')[0] as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('the way to the workbench', () => {
+  it('shows the whole history in the workbench when asked, and only where it can', () => {
+    const onOpenWorkbench = vi.fn();
+    show({ onOpenWorkbench });
+    const [open] = button('在工作台中查看');
+    act(() => open?.click());
+    expect(onOpenWorkbench).toHaveBeenCalledTimes(1);
+    render(null, root);
+    root.remove();
+    show();
+    expect(button('在工作台中查看')).toHaveLength(0);
+  });
+});
