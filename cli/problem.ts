@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Finding, ReportRecord } from '../lib';
+import { unreadRecord } from '../lib/record/unread';
 
 /** What stopped a page: `source.read` (the file), `source.size`, `source.nesting`, `source.parse`, `source.memory`. */
 export class PageProblem extends Error {
@@ -48,12 +49,7 @@ export function readProblem(e: unknown): PageProblem {
 /** The record of a file (or a fetched address) that gave no page. */
 export function problemRecord(file: string, capturedAt: string, p: PageProblem): ReportRecord {
   const finding: Finding = { id: p.id, rule: p.rule, status: 'na', severity: 'error', message: p.zh, cells: [], ...p.figures };
-  return {
-    schemaVersion: 1,
-    source: { url: /^https?:\/\//i.test(file) ? file : pathToFileURL(file).href, title: '', capturedAt, kind: 'html' },
-    report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
-    tables: {},
-    findings: [finding],
-    derived: {},
-  };
+  return unreadRecord({ url: /^https?:\/\//i.test(file) ? file : pathToFileURL(file).href, title: '', capturedAt, kind: 'html' }, [
+    finding,
+  ]);
 }

@@ -1,5 +1,5 @@
 /** How the workbench writes figures (counts as integers, rates as percentages, one decimal) and why a report failed. */
-import type { ReportRecord } from '@/lib';
+import { unreadRecord } from '@/lib/record/unread';
 import type { FigureKey } from '@/utils/history/summary';
 import type { RunItem } from '@/utils/workbench/state';
 import { findingText, plain } from '../findingText';
@@ -19,14 +19,7 @@ export function minutesSeconds(ms: number): [number, number] {
 }
 
 /** A record with nothing in it: what a failure's words need of a record (nothing). */
-const NOTHING: ReportRecord = {
-  schemaVersion: 1,
-  source: { url: '', title: '', capturedAt: '', kind: 'html' },
-  report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
-  tables: {},
-  findings: [],
-  derived: {},
-};
+const NOTHING = unreadRecord({ url: '', title: '', capturedAt: '', kind: 'html' }, []);
 
 /** Why a report could not be checked, in the interface's language (the finding's own Chinese when it has no other words). */
 export function whyText(item: Pick<RunItem, 'why' | 'finding'>): string {

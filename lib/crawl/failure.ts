@@ -6,6 +6,7 @@
  * system's error text or the address that stopped the host.
  */
 import type { Finding, ReportRecord } from '../record/schema';
+import { unreadRecord } from '../record/unread';
 import { fileKind } from '../sources/kind';
 import type { FetchFailure } from './fetched';
 
@@ -112,18 +113,14 @@ export function fetchFailureRecord(
     }
   })();
   const kind = fileKind(name);
-  return {
-    schemaVersion: 1,
-    source: {
+  return unreadRecord(
+    {
       url,
       title: linked.title ?? '',
       capturedAt,
       kind: kind && kind !== 'html' ? kind : 'html',
       ...(linked.attachmentOf ? { attachmentOf: linked.attachmentOf } : {}),
     },
-    report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
-    tables: {},
-    findings: [fetchFailureFinding(f)],
-    derived: {},
-  };
+    [fetchFailureFinding(f)],
+  );
 }

@@ -4,6 +4,7 @@
  * and what to do, and none can pass for a clean report.
  */
 import type { Finding, ReportRecord, SourceKind } from '../record/schema';
+import { unreadRecord } from '../record/unread';
 
 export interface FileSource {
   url: string;
@@ -14,20 +15,16 @@ export interface FileSource {
 }
 
 function recordOf(source: FileSource, finding: Finding): ReportRecord {
-  return {
-    schemaVersion: 1,
-    source: {
+  return unreadRecord(
+    {
       url: source.url,
       title: source.title ?? '',
       capturedAt: source.capturedAt,
       kind: source.kind,
       ...(source.attachmentOf ? { attachmentOf: source.attachmentOf } : {}),
     },
-    report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
-    tables: {},
-    findings: [finding],
-    derived: {},
-  };
+    [finding],
+  );
 }
 
 const FORMATS: Partial<Record<SourceKind, { name: string; todo: string }>> = {

@@ -7,6 +7,7 @@
  */
 import { type Analysis, analyzeSteps, type Finding, type ReportRecord, recheckSteps, type Steps } from '@/lib';
 import { answerName, charsetOf, type Fetched, type Linked, type ReportReaders } from '@/lib/crawl';
+import { unreadRecord } from '@/lib/record/unread';
 import { attachmentSteps, type Readers } from '@/lib/sources';
 import { decodePage } from './decode';
 
@@ -33,14 +34,7 @@ function unreadable(url: string, capturedAt: string, e: unknown): ReportRecord {
     message: `无法读取这个页面：${why}。没有核查任何内容。`,
     cells: [],
   };
-  return {
-    schemaVersion: 1,
-    source: { url, title: '', capturedAt, kind: 'html' },
-    report: { isReport: false, isTemplate: false, formatVersion: 'unknown' },
-    tables: {},
-    findings: [finding],
-    derived: {},
-  };
+  return unreadRecord({ url, title: '', capturedAt, kind: 'html' }, [finding]);
 }
 
 export function workbenchReaders(deps: WorkbenchReadDeps): ReportReaders {
