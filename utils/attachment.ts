@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AttachmentTarget } from './attachment-targets';
+import { type Beside, besideTab, openBeside, tabsApi } from './beside';
 import { toBackground } from './messages';
 
 export { type AttachmentTarget, fileNameOf, fileTab, offeredFiles } from './attachment-targets';
@@ -46,23 +47,18 @@ export function isAttachmentPage(url: string | undefined): boolean {
 }
 
 /** Open the attachment page for a file in a new tab after `beside` (the tab that offered it). Needs the tabs API. */
-export async function openAttachmentBeside(t: AttachmentTarget, beside?: { id?: number; index?: number }): Promise<boolean> {
+export async function openAttachmentBeside(t: AttachmentTarget, beside?: Beside): Promise<boolean> {
   if (!/^https?:/i.test(t.url)) return false;
-  await browser.tabs.create({
-    url: attachmentPageUrl(t),
-    ...(beside?.index !== undefined ? { index: beside.index + 1 } : {}),
-    ...(beside?.id !== undefined ? { openerTabId: beside.id } : {}),
-  });
+  await openBeside(attachmentPageUrl(t), beside);
   return true;
 }
 
 /** Open the attachment page for a file, beside the current tab: directly where there is a tabs API, else through the background. */
 export async function openAttachment(t: AttachmentTarget): Promise<void> {
-  const tabs = (browser as { tabs?: typeof browser.tabs }).tabs;
-  if (typeof tabs?.create !== 'function') {
+  const tabs = tabsApi();
+  if (!tabs) {
     await toBackground({ type: 'nianbao:attachment', target: t });
     return;
   }
-  const [current] = await tabs.query({ active: true, currentWindow: true });
-  await openAttachmentBeside(t, current);
+  await openAttachmentBeside(t, await besideTab(tabs));
 }

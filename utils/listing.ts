@@ -3,6 +3,7 @@
  * the popup directly, from the reader through the background (a content script has no tabs API).
  */
 import { browser } from 'wxt/browser';
+import { type Beside, besideTab, openBeside, tabsApi } from './beside';
 import { toBackground } from './messages';
 import { type WorkbenchTarget, workbenchPath } from './workbench/url';
 
@@ -14,13 +15,9 @@ export function workbenchUrl(target: WorkbenchTarget): string {
 }
 
 /** Open the workbench for a listing in a new tab after `beside` (the tab that lists it). Needs the tabs API. */
-export async function openWorkbenchBeside(target: WorkbenchTarget, beside?: { id?: number; index?: number }): Promise<boolean> {
+export async function openWorkbenchBeside(target: WorkbenchTarget, beside?: Beside): Promise<boolean> {
   if (!/^https?:/i.test(target.listing)) return false;
-  await browser.tabs.create({
-    url: workbenchUrl(target),
-    ...(beside?.index !== undefined ? { index: beside.index + 1 } : {}),
-    ...(beside?.id !== undefined ? { openerTabId: beside.id } : {}),
-  });
+  await openBeside(workbenchUrl(target), beside);
   return true;
 }
 
@@ -29,12 +26,10 @@ export async function openWorkbenchBeside(target: WorkbenchTarget, beside?: { id
  * the current tab: directly where there is a tabs API, else through the background.
  */
 export async function openWorkbench(target: WorkbenchTarget, tabId?: number): Promise<void> {
-  const tabs = (browser as { tabs?: typeof browser.tabs }).tabs;
-  if (typeof tabs?.create !== 'function') {
+  const tabs = tabsApi();
+  if (!tabs) {
     await toBackground({ type: 'nianbao:workbench', target });
     return;
   }
-  const beside = tabId === undefined ? undefined : await tabs.get(tabId).catch(() => undefined);
-  const [current] = beside ? [beside] : await tabs.query({ active: true, currentWindow: true });
-  await openWorkbenchBeside(target, current);
+  await openWorkbenchBeside(target, await besideTab(tabs, tabId));
 }

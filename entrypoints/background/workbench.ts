@@ -8,8 +8,8 @@
  * who closed the workbench tab during a run is not sent it again while the browser stays open.
  */
 import { browser } from 'wxt/browser';
+import { workbenchUrl } from '@/utils/listing';
 import { asRunState, RUN_KEY } from '@/utils/workbench/state';
-import { workbenchPath } from '@/utils/workbench/url';
 
 const ASKED = 'nianbao:workbench:resumeAsked';
 let askedHere = false;
@@ -27,6 +27,6 @@ export async function resumeWorkbench(): Promise<boolean> {
   const base = (browser.runtime.getURL as (p: string) => string)('/workbench.html');
   const open = await browser.tabs.query({});
   if (open.some((t) => t.url === base || t.url?.startsWith(`${base}?`))) return false;
-  await browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(workbenchPath(run.target)), active: false });
+  await browser.tabs.create({ url: workbenchUrl(run.target), active: false });
   return true;
 }
