@@ -301,19 +301,15 @@ export class WorkbenchRun {
     }
     const todo = state.items.filter((i) => i.state === 'pending');
     const reading = new Map<string, number>();
+    const time = async <T>(url: string, read: () => Promise<T>): Promise<T> => {
+      const t0 = env.now();
+      const r = await read();
+      reading.set(url, env.now() - t0);
+      return r;
+    };
     const timed: ReportReaders = {
-      html: async (res) => {
-        const t0 = env.now();
-        const r = await env.readers.html(res);
-        reading.set(res.url, env.now() - t0);
-        return r;
-      },
-      file: async (res, linked) => {
-        const t0 = env.now();
-        const r = await env.readers.file(res, linked);
-        reading.set(res.url, env.now() - t0);
-        return r;
-      },
+      html: (res) => time(res.url, () => env.readers.html(res)),
+      file: (res, linked) => time(res.url, () => env.readers.file(res, linked)),
     };
     await readReports(
       todo.map((i) => ({ url: i.url, title: i.title, ...(i.from ? { from: i.from } : {}) })),
