@@ -58,15 +58,13 @@ export class WorkbenchPage {
   run: WorkbenchRun;
   history: RecordSummary[] | null = null;
   notice: string | null = null;
-  /** The site the listing is on, when the extension may not read it yet. */
-  needsSite: string | null = null;
   exporting = false;
   /** Another workbench tab is fetching: this one shows its run, and goes on with it when that tab stops. */
   get elsewhere(): boolean {
     return this.run.waiting;
   }
-  private pending: WorkbenchTarget | null = null;
-  private pendingDelay: number | undefined;
+  /** A run asked for on a site the extension may not read yet: it starts once the person allows the site. */
+  private pending: { target: WorkbenchTarget; delayMs?: number } | null = null;
   private relist: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly changed: () => void) {
@@ -127,34 +125,35 @@ export class WorkbenchPage {
     });
     await this.listHistory();
     if (target && !(await siteEnabled(target.listing))) {
-      this.pending = target;
-      this.pendingDelay = delayMs;
-      this.needsSite = siteHost(target.listing);
-      this.notice = t('workbench.notice.permission', [this.needsSite ?? target.listing]);
       await this.run.open(null);
-      return this.changed();
+      return this.askForSite(target, delayMs);
     }
     await this.run.open(target, delayMs);
     performance.mark('nianbao:workbench:open');
   }
 
+  /** The site the listing asked for is on, when the extension may not read it yet (the notice offers to allow it). */
+  get needsSite(): string | null {
+    return this.pending ? (siteHost(this.pending.target.listing) ?? this.pending.target.listing) : null;
+  }
+
+  private askForSite(target: WorkbenchTarget, delayMs?: number): void {
+    this.pending = { target, ...(delayMs !== undefined ? { delayMs } : {}) };
+    this.notice = t('workbench.notice.permission', [this.needsSite as string]);
+    this.changed();
+  }
+
   /** From the notice's button (a click: the browser asks the person). */
   async allowSite(): Promise<void> {
-    const target = this.pending;
-    if (!target || !(await enableSite(target.listing))) return;
+    const asked = this.pending;
+    if (!asked || !(await enableSite(asked.target.listing))) return;
     this.pending = null;
-    this.needsSite = null;
     this.notice = null;
-    await this.run.start(target, this.pendingDelay);
+    await this.run.start(asked.target, asked.delayMs);
   }
 
   async start(target: WorkbenchTarget): Promise<void> {
-    if (!(await siteEnabled(target.listing))) {
-      this.pending = target;
-      this.needsSite = siteHost(target.listing);
-      this.notice = t('workbench.notice.permission', [this.needsSite ?? target.listing]);
-      return this.changed();
-    }
+    if (!(await siteEnabled(target.listing))) return this.askForSite(target);
     await this.run.start(target);
   }
 
