@@ -12,6 +12,7 @@ import { attachmentPageUrl } from '@/utils/attachment';
 import { attachmentReaders } from '@/utils/attachmentReaders';
 import { exportAndSave } from '@/utils/exports/all';
 import { downloadBlob, downloadText } from '@/utils/exports/download';
+import { workbenchTableFileName } from '@/utils/exports/files';
 import { historyChanged, listHistory, needsRepair } from '@/utils/history';
 import type { RecordSummary } from '@/utils/history/summary';
 import { t } from '@/utils/i18n';
@@ -20,7 +21,7 @@ import { yieldToPage } from '@/utils/pause';
 import { pdfjsAssets } from '@/utils/pdfjsAssets';
 import { enableSite, siteEnabled, siteHost } from '@/utils/sites';
 import { domParse, workbenchReaders } from '@/utils/workbench/readers';
-import { type Row, tableCsv, tableFileName } from '@/utils/workbench/rows';
+import { type Row, tableCsv } from '@/utils/workbench/rows';
 import { type RunEnv, WorkbenchRun } from '@/utils/workbench/run';
 import { asRunState, RUN_KEY, type RunItem, type RunState } from '@/utils/workbench/state';
 import type { WorkbenchTarget } from '@/utils/workbench/url';
@@ -179,7 +180,7 @@ export class WorkbenchPage {
   }
 
   exportCsv(rows: Row[]): void {
-    const name = tableFileName();
+    const name = workbenchTableFileName();
     downloadText(name, tableCsv(rows), 'text/csv;charset=utf-8');
     this.notice = t('workbench.notice.exported', [name, String(rows.length)]);
     this.changed();

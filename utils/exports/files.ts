@@ -21,8 +21,15 @@ export const findingsFileName = (record: ReportRecord): string => recordExportNa
 
 /** `年报核查-历史-2024-03-01.json` / `.csv` / `-问题清单.csv` for an export of many records (the local date). */
 export function historyFileName(kind: ExportKind, now = new Date()): string {
-  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `年报核查-历史-${day}${kind === 'findings' ? FINDINGS_SUFFIX.zh : ''}.${kind === 'json' ? 'json' : 'csv'}`;
+  return `年报核查-历史-${localDay(now)}${kind === 'findings' ? FINDINGS_SUFFIX.zh : ''}.${kind === 'json' ? 'json' : 'csv'}`;
+}
+
+/** `年报核查-工作台-2024-03-01.csv`: the workbench's table (the local date). */
+export const workbenchTableFileName = (now = new Date()): string => `年报核查-工作台-${localDay(now)}.csv`;
+
+/** `2024-03-01`, the local date of `now`. */
+function localDay(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** The MIME type of each kind (CSV says UTF-8: its byte-order mark is there for Excel). */

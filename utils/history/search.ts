@@ -15,12 +15,19 @@ const haystack = (e: Searchable): string => {
   return [s.agency ?? '', s.year ?? '', 'title' in s ? s.title : '', s.url ?? ''].join(' ');
 };
 
+/** A query's words, as they are matched: full-width folded (NFKC), lower case. */
+export const queryWords = (query: string): string[] => query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Whether `text` holds every one of `words` (queryWords), compared as they are. */
+export function hasWords(text: string, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const hay = text.normalize('NFKC').toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
 /** Entries whose agency, year, title or address contain every word of the query (a record not summarised yet: what its key says). */
 export function searchHistory<T extends Searchable>(entries: readonly T[], query: string): T[] {
-  const words = query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return [...entries];
-  return entries.filter((e) => {
-    const hay = haystack(e).normalize('NFKC').toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
+  return entries.filter((e) => hasWords(haystack(e), words));
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '@/lib';
 import { csvLine } from '@/utils/exports/csv';
+import { hasWords, queryWords } from '@/utils/history/search';
 import { FIGURE_KEYS, type FigureKey, type Figures, type RecordSummary, summaryFigures } from '@/utils/history/summary';
 import type { ItemState, RunState } from './state';
 
@@ -90,14 +91,12 @@ export interface Filter {
 }
 
 export function filterRows(rows: readonly Row[], f: Filter): Row[] {
-  const words = f.query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(f.query);
   return rows.filter((r) => {
     if (f.year !== undefined && r.year !== f.year) return false;
     if (f.only === 'errors' && !(r.errors && r.errors > 0)) return false;
     if (f.only === 'failed' && r.state !== 'failed') return false;
-    if (!words.length) return true;
-    const hay = `${r.agency ?? ''} ${r.title} ${r.url}`.normalize('NFKC').toLowerCase();
-    return words.every((w) => hay.includes(w));
+    return hasWords(`${r.agency ?? ''} ${r.title} ${r.url}`, words);
   });
 }
 
@@ -175,10 +174,4 @@ export function tableCsv(rows: readonly Row[]): string {
       ]),
     )
     .join('')}`;
-}
-
-/** `年报核查-工作台-2024-03-01.csv` (the local date). */
-export function tableFileName(now = new Date()): string {
-  const d = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `年报核查-工作台-${d}.csv`;
 }
