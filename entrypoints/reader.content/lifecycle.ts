@@ -152,21 +152,21 @@ export class Lifecycle {
    * try; no report, and the page may be a listing.
    */
   private async attempt(run: Scope): Promise<Reading | null> {
-    if (looksLikeReport(document)) {
-      const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
-      if (signature === this.lastSignature) return null;
-      this.lastSignature = signature;
-      this._pageReads++;
-      const r = await readPage(run, document, location.href);
-      if (!r || this.run !== run) return r && isShowable(r) ? r : null;
-      // A page that only links report files may be a listing of them: the listing is offered then.
-      const listing =
-        this.listings && !(r.analysis.record.report.isReport && isShowable(r)) ? listingSummary(document, location.href) : null;
-      if (isShowable(r) && !listing) return r;
-      this.setListing(listing);
+    // Nothing that matters changed since the last try: neither the report test nor the listing can tell more.
+    const signature = `${document.title}|${document.getElementsByTagName('table').length}|${document.body?.textContent?.length ?? 0}`;
+    if (signature === this.lastSignature) return null;
+    this.lastSignature = signature;
+    if (!looksLikeReport(document)) {
+      if (this.listings) this.setListing(listingSummary(document, location.href));
       return null;
     }
-    if (this.listings) this.setListing(listingSummary(document, location.href));
+    this._pageReads++;
+    const r = await readPage(run, document, location.href);
+    if (!r || this.run !== run) return r && isShowable(r) ? r : null;
+    // A page that only links report files may be a listing of them: the listing is offered then.
+    const listing = this.listings && !(r.analysis.record.report.isReport && isShowable(r)) ? listingSummary(document, location.href) : null;
+    if (isShowable(r) && !listing) return r;
+    this.setListing(listing);
     return null;
   }
 
