@@ -7,7 +7,7 @@
 import { FIGURE_KEYS, type FigureKey } from '@/utils/history/summary';
 import type { Row } from '@/utils/workbench/rows';
 import { t } from '../text';
-import { figureText } from './format';
+import { figureText, isRate } from './format';
 import { figureLabel } from './Table';
 
 /** Bars drawn at most (the highest); the rest are counted under the chart. */
@@ -39,7 +39,7 @@ export interface ChartProps {
 }
 
 function Bars({ items, figure, caption }: { items: { name: string; full: string; v: number }[]; figure: ChartFigure; caption: string }) {
-  const max = Math.max(...items.map((i) => i.v), figure === 'errors' || !figure.endsWith('Rate') ? 1 : 0.0001);
+  const max = Math.max(...items.map((i) => i.v), figure !== 'errors' && isRate(figure) ? 0.0001 : 1);
   const h = items.length * BAR + 8;
   const span = WIDTH - LABEL_W - VALUE_W;
   return (

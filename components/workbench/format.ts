@@ -1,5 +1,6 @@
 /** How the workbench writes figures (counts as integers, rates as percentages, one decimal) and why a report failed. */
 import { unreadRecord } from '@/lib/record/unread';
+import { formatRate } from '@/utils/findings';
 import type { FigureKey } from '@/utils/history/summary';
 import type { RunItem } from '@/utils/workbench/state';
 import { findingText, plain } from '../findingText';
@@ -9,7 +10,7 @@ export const isRate = (k: FigureKey): boolean => k.endsWith('Rate');
 
 export function figureText(k: FigureKey, v: number | undefined): string {
   if (v === undefined) return '—';
-  return isRate(k) ? `${(Math.round(v * 1000) / 10).toFixed(1)}%` : String(v);
+  return isRate(k) ? formatRate(v) : String(v);
 }
 
 /** 「约 3 分 20 秒」/"about 3 min 20 s" parts: minutes and seconds of `ms`, rounded up to the second. */
