@@ -6,6 +6,7 @@
  * reasons; requests one at a time and spaced; a paused run resumed by a new workbench asks for no
  * report twice; a report failed here and read in a tab is picked up.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeMammoth } from '../../cli/sources/docx';
@@ -42,18 +43,8 @@ function environment() {
   const env: RunEnv = {
     fetch: (url, init) => fetch(url, init) as never,
     now: () => Date.now(),
-    sleep: (ms, signal) =>
-      new Promise((done, fail) => {
-        const stop = () => {
-          clearTimeout(t);
-          fail(signal?.reason);
-        };
-        const t = setTimeout(() => {
-          signal?.removeEventListener('abort', stop);
-          done();
-        }, ms);
-        signal?.addEventListener('abort', stop, { once: true });
-      }),
+    // As the command line sleeps (cli/net.ts).
+    sleep: (ms, signal) => sleep(ms, undefined, signal ? { signal } : {}),
     parse,
     readers: workbenchReaders({
       parse,
